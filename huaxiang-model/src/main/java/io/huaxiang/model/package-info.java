@@ -1,0 +1,2 @@
+/** Credit risk models: binning, WoE/IV, scorecards, metrics and reports. */
+package io.huaxiang.model;
