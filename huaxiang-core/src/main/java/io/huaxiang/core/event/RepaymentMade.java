@@ -1,0 +1,37 @@
+package io.huaxiang.core.event;
+
+import io.huaxiang.core.lending.Money;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * A user paid (part of) an instalment; paid date minus due date gives the days past due. Wire type
+ * {@code repayment_made}.
+ */
+public record RepaymentMade(
+    EventId id,
+    UserId userId,
+    Instant occurredAt,
+    String source,
+    LoanId loanId,
+    LocalDate dueDate,
+    LocalDate paidDate,
+    Money amount)
+    implements UserEvent {
+
+  public RepaymentMade {
+    Fields.required(id, "id");
+    Fields.required(userId, "user_id");
+    Fields.required(occurredAt, "occurred_at");
+    Fields.requiredText(source, "source");
+    Fields.required(loanId, "loan_id");
+    Fields.required(dueDate, "due_date");
+    Fields.required(paidDate, "paid_date");
+    Fields.positive(amount, "amount");
+  }
+
+  @Override
+  public EventType type() {
+    return EventType.REPAYMENT_MADE;
+  }
+}

@@ -1,0 +1,65 @@
+package io.huaxiang.core.profile;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The values of all catalogue features for one profile at one time. Numbers are doubles with NaN
+ * for "not known" (no registration, no application yet...), shown as null in JSON.
+ */
+public final class FeatureValues {
+  private final FeatureCatalogue catalogue;
+  private final Object[] values;
+
+  FeatureValues(FeatureCatalogue catalogue, Object[] values) {
+    this.catalogue = catalogue;
+    this.values = values;
+  }
+
+  public FeatureCatalogue catalogue() {
+    return catalogue;
+  }
+
+  public Object get(String name) {
+    int i = catalogue.indexOf(name);
+    if (i < 0) {
+      throw new IllegalArgumentException("unknown feature: " + name);
+    }
+    return values[i];
+  }
+
+  public Object get(int index) {
+    return values[index];
+  }
+
+  /** A numeric feature's value, NaN when unknown. */
+  public double number(String name) {
+    return number(catalogue.indexOf(name));
+  }
+
+  public double number(int index) {
+    Object v = values[index];
+    if (v instanceof Double d) {
+      return d;
+    }
+    if (v instanceof Number n) {
+      return n.doubleValue();
+    }
+    return Double.NaN;
+  }
+
+  public String text(int index) {
+    Object v = values[index];
+    return v == null ? null : v.toString();
+  }
+
+  /** Name to value in catalogue order, with NaN mapped to null, for JSON and display. */
+  public Map<String, Object> asMap() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (int i = 0; i < values.length; i++) {
+      Object v = values[i];
+      out.put(catalogue.features().get(i).name(), v instanceof Double d && d.isNaN() ? null : v);
+    }
+    return out;
+  }
+}
