@@ -1,0 +1,225 @@
+package io.huaxiang.model.artifact;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.huaxiang.model.binning.BinRule;
+import io.huaxiang.model.binning.FeatureBinning;
+import io.huaxiang.model.binning.Monotonicity;
+import io.huaxiang.model.binning.WoeBin;
+import io.huaxiang.model.data.ColumnType;
+import io.huaxiang.model.data.DataFingerprint;
+import io.huaxiang.model.scorecard.FeatureLabel;
+import io.huaxiang.model.scorecard.ModelInfo;
+import io.huaxiang.model.scorecard.Scaling;
+import io.huaxiang.model.scorecard.ScorecardFeature;
+import io.huaxiang.model.scorecard.ScorecardModel;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Writes and reads scorecard models as self-describing JSON files. */
+public final class ArtifactCodec {
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  private ArtifactCodec() {}
+
+  /** Writes a model to a file, replacing it. */
+  public static void write(ScorecardModel model, Path file) {
+    try {
+      Files.writeString(file, toJson(model), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ArtifactException("cannot write model file " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads a model from a file. */
+  public static ScorecardModel read(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new ArtifactException("model file not found: " + file, e);
+    } catch (IOException e) {
+      throw new ArtifactException("cannot read model file " + file + ": " + e.getMessage(), e);
+    }
+    return fromJson(text, file.toString());
+  }
+
+  /** Returns the JSON text of a model. */
+  public static String toJson(ScorecardModel model) {
+    ModelInfo info = model.info();
+    Scaling s = model.scaling();
+    List<ArtifactFile.FeatureDto> features = new ArrayList<>();
+    for (ScorecardFeature f : model.features()) {
+      features.add(featureDto(f));
+    }
+    ArtifactFile file =
+        new ArtifactFile(
+            ArtifactFile.FORMAT,
+            info.formatVersion(),
+            info.libraryVersion(),
+            info.name(),
+            info.trainedAt() == null ? null : info.trainedAt().toString(),
+            new ArtifactFile.Target(info.target(), info.positiveValue()),
+            info.fingerprint() == null
+                ? null
+                : new ArtifactFile.TrainingData(
+                    info.fingerprint().sha256(), info.fingerprint().rows()),
+            new ArtifactFile.ScalingDto(
+                s.baseScore(), s.baseOdds(), s.pdo(), s.factor(), s.offset()),
+            model.intercept(),
+            model.basePoints(),
+            model.features().stream().map(ScorecardFeature::name).toList(),
+            features,
+            info.metrics());
+    try {
+      return JSON.writeValueAsString(file);
+    } catch (JsonProcessingException e) {
+      throw new ArtifactException("cannot serialise model: " + e.getMessage(), e);
+    }
+  }
+
+  /** Parses the JSON text of a model; {@code source} names it in error messages. */
+  public static ScorecardModel fromJson(String text, String source) {
+    ArtifactFile file;
+    try {
+      file = JSON.readValue(text, ArtifactFile.class);
+    } catch (JsonProcessingException e) {
+      throw new ArtifactException(
+          source + " is not a valid scorecard model file: " + e.getOriginalMessage(), e);
+    }
+    if (!ArtifactFile.FORMAT.equals(file.format())) {
+      throw new ArtifactException(
+          source + " is not a Huaxiang scorecard (format '" + file.format() + "')");
+    }
+    if (file.formatVersion() > ModelInfo.FORMAT_VERSION || file.formatVersion() < 1) {
+      throw new ArtifactException(
+          source
+              + " has artifact format version "
+              + file.formatVersion()
+              + ", but this library reads versions 1.."
+              + ModelInfo.FORMAT_VERSION
+              + ": upgrade Huaxiang to load it");
+    }
+    List<ScorecardFeature> features = new ArrayList<>();
+    for (ArtifactFile.FeatureDto f : file.features()) {
+      features.add(feature(f));
+    }
+    ArtifactFile.ScalingDto s = file.scaling();
+    ModelInfo info =
+        new ModelInfo(
+            file.name(),
+            file.formatVersion(),
+            file.libraryVersion(),
+            file.trainedAt() == null ? null : Instant.parse(file.trainedAt()),
+            file.target().column(),
+            file.target().positiveValue(),
+            file.trainingData() == null
+                ? null
+                : new DataFingerprint(file.trainingData().sha256(), file.trainingData().rows()),
+            file.metrics() == null ? java.util.Map.of() : file.metrics());
+    return new ScorecardModel(
+        features,
+        file.intercept(),
+        file.basePoints(),
+        new Scaling(s.baseScore(), s.baseOdds(), s.pdo()),
+        info);
+  }
+
+  private static ArtifactFile.FeatureDto featureDto(ScorecardFeature f) {
+    FeatureBinning b = f.binning();
+    List<ArtifactFile.BinDto> bins = new ArrayList<>();
+    for (int i = 0; i < b.bins().size(); i++) {
+      bins.add(binDto(b.bins().get(i), f.points()[i]));
+    }
+    return new ArtifactFile.FeatureDto(
+        f.name(),
+        b.type().name().toLowerCase(java.util.Locale.ROOT),
+        b.shape().name().toLowerCase(java.util.Locale.ROOT),
+        b.overridden(),
+        f.coefficient(),
+        f.label().zh(),
+        f.label().en(),
+        b.iv(),
+        b.gini(),
+        b.ks(),
+        bins);
+  }
+
+  private static ArtifactFile.BinDto binDto(WoeBin bin, int points) {
+    String kind;
+    Double lower = null;
+    Double upper = null;
+    List<String> categories = null;
+    Double value = null;
+    BinRule rule = bin.rule();
+    if (rule instanceof BinRule.Range r) {
+      kind = "range";
+      lower = Double.isInfinite(r.lower()) ? null : r.lower();
+      upper = Double.isInfinite(r.upper()) ? null : r.upper();
+    } else if (rule instanceof BinRule.Categories c) {
+      kind = "categories";
+      categories = c.values();
+    } else if (rule instanceof BinRule.Special sp) {
+      kind = "special";
+      value = sp.value();
+    } else {
+      kind = "missing";
+    }
+    return new ArtifactFile.BinDto(
+        kind,
+        lower,
+        upper,
+        categories,
+        value,
+        bin.count(),
+        bin.events(),
+        bin.share(),
+        bin.eventRate(),
+        bin.woe(),
+        bin.iv(),
+        points);
+  }
+
+  private static ScorecardFeature feature(ArtifactFile.FeatureDto f) {
+    List<WoeBin> bins = new ArrayList<>();
+    int[] points = new int[f.bins().size()];
+    for (int i = 0; i < points.length; i++) {
+      ArtifactFile.BinDto b = f.bins().get(i);
+      BinRule rule =
+          switch (b.kind()) {
+            case "range" ->
+                new BinRule.Range(
+                    b.lower() == null ? Double.NEGATIVE_INFINITY : b.lower(),
+                    b.upper() == null ? Double.POSITIVE_INFINITY : b.upper());
+            case "categories" -> new BinRule.Categories(b.categories());
+            case "special" -> new BinRule.Special(b.value());
+            case "missing" -> new BinRule.Missing();
+            default ->
+                throw new ArtifactException(
+                    "feature '" + f.name() + "' has a bin of unknown kind '" + b.kind() + "'");
+          };
+      bins.add(new WoeBin(rule, b.count(), b.events(), b.share(), b.eventRate(), b.woe(), b.iv()));
+      points[i] = b.points();
+    }
+    FeatureBinning binning =
+        new FeatureBinning(
+            f.name(),
+            ColumnType.valueOf(f.type().toUpperCase(java.util.Locale.ROOT)),
+            Monotonicity.valueOf(f.shape().toUpperCase(java.util.Locale.ROOT)),
+            bins,
+            f.manualBins());
+    return new ScorecardFeature(
+        binning, f.coefficient(), points, new FeatureLabel(f.labelZh(), f.labelEn()));
+  }
+}

@@ -1,0 +1,67 @@
+package io.huaxiang.model.artifact;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.huaxiang.model.metrics.ModelMetrics;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON layout of a scorecard artifact, format version 1. Kept apart from the in-memory model so
+ * the file format changes only on purpose.
+ */
+@JsonPropertyOrder({"format", "formatVersion", "libraryVersion", "name", "trainedAt"})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record ArtifactFile(
+    String format,
+    int formatVersion,
+    String libraryVersion,
+    String name,
+    String trainedAt,
+    Target target,
+    TrainingData trainingData,
+    ScalingDto scaling,
+    double intercept,
+    int basePoints,
+    List<String> featureOrder,
+    List<FeatureDto> features,
+    Map<String, ModelMetrics> metrics) {
+
+  static final String FORMAT = "huaxiang-scorecard";
+
+  record Target(String column, String positiveValue) {}
+
+  record TrainingData(String sha256, int rows) {}
+
+  record ScalingDto(double baseScore, double baseOdds, double pdo, double factor, double offset) {}
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record FeatureDto(
+      String name,
+      String type,
+      String shape,
+      boolean manualBins,
+      double coefficient,
+      String labelZh,
+      String labelEn,
+      double iv,
+      double gini,
+      double ks,
+      List<BinDto> bins) {}
+
+  /** One bin; {@code lower}/{@code upper} null mean unbounded. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record BinDto(
+      String kind,
+      Double lower,
+      Double upper,
+      List<String> categories,
+      Double value,
+      long count,
+      long events,
+      double share,
+      double eventRate,
+      double woe,
+      double iv,
+      int points) {}
+}

@@ -1,0 +1,70 @@
+package io.huaxiang.model.binning;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Constraints and defaults of optimal binning.
+ *
+ * @param fineBins quantile bins cut before coarse classing (more gives the optimiser finer cut
+ *     choices; each fine bin holds about {@code 1/fineBins} of the rows)
+ * @param maxBins most coarse bins per feature, not counting missing and special bins
+ * @param minBinShare least share of all rows in each coarse bin
+ * @param minEvents least events and least non-events in each coarse bin
+ * @param trend WoE shape along numeric values (categorical features are ordered by event rate)
+ * @param shapeMargin relative IV gain a peak/valley shape needs over a monotonic one under {@link
+ *     Monotonicity#AUTO}; protects against shapes that only fit noise
+ * @param specialValues numeric codes that get their own bins (e.g. -999 for "no record")
+ * @param overrides manual binnings by feature name, kept instead of the optimiser's
+ */
+public record BinningConfig(
+    int fineBins,
+    int maxBins,
+    double minBinShare,
+    int minEvents,
+    Monotonicity trend,
+    double shapeMargin,
+    Set<Double> specialValues,
+    Map<String, BinOverride> overrides) {
+
+  public BinningConfig {
+    if (fineBins < 2 || maxBins < 1 || minBinShare < 0 || minBinShare >= 1 || minEvents < 0) {
+      throw new IllegalArgumentException(
+          "binning needs fineBins >= 2, maxBins >= 1, 0 <= minBinShare < 1, minEvents >= 0");
+    }
+    specialValues = Set.copyOf(specialValues);
+    overrides = Map.copyOf(overrides);
+  }
+
+  /** 50 fine bins, at most 8 coarse bins of at least 5 % with 5 events each, automatic trend. */
+  public static BinningConfig defaults() {
+    return new BinningConfig(50, 8, 0.05, 5, Monotonicity.AUTO, 0.1, Set.of(), Map.of());
+  }
+
+  public BinningConfig withSpecialValues(Set<Double> values) {
+    return new BinningConfig(
+        fineBins, maxBins, minBinShare, minEvents, trend, shapeMargin, values, overrides);
+  }
+
+  public BinningConfig withOverrides(Map<String, BinOverride> manual) {
+    return new BinningConfig(
+        fineBins, maxBins, minBinShare, minEvents, trend, shapeMargin, specialValues, manual);
+  }
+
+  public BinningConfig withTrend(Monotonicity shape) {
+    return new BinningConfig(
+        fineBins, maxBins, minBinShare, minEvents, shape, shapeMargin, specialValues, overrides);
+  }
+
+  public BinningConfig withLimits(int maxCoarseBins, double minShare, int minEventsPerBin) {
+    return new BinningConfig(
+        fineBins,
+        maxCoarseBins,
+        minShare,
+        minEventsPerBin,
+        trend,
+        shapeMargin,
+        specialValues,
+        overrides);
+  }
+}

@@ -1,0 +1,194 @@
+package io.huaxiang.model.data;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a CSV file with a header row into a columnar {@link Dataset}, inferring numeric and
+ * categorical columns.
+ *
+ * <p>Fields may be quoted with {@code "} (a doubled quote inside is a literal quote, newlines may
+ * occur inside quotes). A column is numeric when every non-missing cell parses as a number, unless
+ * {@link CsvOptions#types()} says otherwise.
+ */
+public final class CsvReader {
+  private final CsvOptions options;
+
+  public CsvReader(CsvOptions options) {
+    this.options = options;
+  }
+
+  /** Reads a file with default options. */
+  public static Dataset read(Path file) {
+    return new CsvReader(CsvOptions.defaults()).readFile(file);
+  }
+
+  /** Reads a file; the dataset takes the file name and its fingerprint. */
+  public Dataset readFile(Path file) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new DatasetException("CSV file not found: " + file, e);
+    } catch (IOException e) {
+      throw new DatasetException("cannot read CSV file " + file + ": " + e.getMessage(), e);
+    }
+    String name = file.getFileName().toString();
+    return parse(name, bytes);
+  }
+
+  /** Parses CSV content held in memory. */
+  public Dataset parse(String name, byte[] bytes) {
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+      text = text.substring(1); // Excel writes a byte-order mark before the header
+    }
+    if (text.isBlank()) {
+      throw new DatasetException("CSV file " + name + " is empty: expected a header row");
+    }
+    char sep = options.separator() != 0 ? options.separator() : detectSeparator(text);
+    Parser parser = new Parser(text, sep);
+    List<String> header = parser.nextRecord();
+    List<List<String>> cells = new ArrayList<>();
+    for (int i = 0; i < header.size(); i++) {
+      header.set(i, header.get(i).trim());
+      cells.add(new ArrayList<>());
+    }
+    List<Integer> lines = new ArrayList<>();
+    for (List<String> rec = parser.nextRecord(); rec != null; rec = parser.nextRecord()) {
+      if (rec.size() == 1 && rec.get(0).isBlank()) {
+        continue;
+      }
+      if (rec.size() != header.size()) {
+        throw new DatasetException(
+            name
+                + " line "
+                + parser.recordLine
+                + ": "
+                + rec.size()
+                + " fields, but the header has "
+                + header.size());
+      }
+      for (int i = 0; i < rec.size(); i++) {
+        cells.get(i).add(rec.get(i));
+      }
+      lines.add(parser.recordLine);
+    }
+    if (lines.isEmpty()) {
+      throw new DatasetException("CSV file " + name + " has a header but no data rows");
+    }
+    List<Column> columns = new ArrayList<>(header.size());
+    for (int i = 0; i < header.size(); i++) {
+      columns.add(toColumn(name, header.get(i), cells.get(i), lines));
+    }
+    return Dataset.of(name, columns, DataFingerprint.of(bytes, lines.size()));
+  }
+
+  private Column toColumn(String file, String column, List<String> cells, List<Integer> lines) {
+    ColumnType declared = options.types().get(column);
+    if (declared == ColumnType.CATEGORICAL) {
+      return categorical(column, cells);
+    }
+    double[] values = new double[cells.size()];
+    for (int r = 0; r < values.length; r++) {
+      String cell = cells.get(r).trim();
+      if (options.missingTokens().contains(cell)) {
+        values[r] = Double.NaN;
+        continue;
+      }
+      try {
+        values[r] = Double.parseDouble(cell);
+      } catch (NumberFormatException e) {
+        if (declared == ColumnType.NUMERIC) {
+          throw new DatasetException(
+              file
+                  + " line "
+                  + lines.get(r)
+                  + ", column '"
+                  + column
+                  + "': '"
+                  + cell
+                  + "' is not a number, but the column is declared numeric");
+        }
+        return categorical(column, cells);
+      }
+    }
+    return new NumericColumn(column, values);
+  }
+
+  private Column categorical(String column, List<String> cells) {
+    String[] values = new String[cells.size()];
+    for (int r = 0; r < values.length; r++) {
+      String cell = cells.get(r);
+      values[r] = options.missingTokens().contains(cell.trim()) ? null : cell.intern();
+    }
+    return new CategoricalColumn(column, values);
+  }
+
+  private static char detectSeparator(String text) {
+    int end = text.indexOf('\n');
+    String header = end < 0 ? text : text.substring(0, end);
+    long semicolons = header.chars().filter(c -> c == ';').count();
+    long commas = header.chars().filter(c -> c == ',').count();
+    return semicolons > commas ? ';' : ',';
+  }
+
+  /** A small RFC 4180 record parser that remembers the line each record starts on. */
+  private static final class Parser {
+    private final String text;
+    private final char sep;
+    private int pos;
+    private int line = 1;
+    int recordLine;
+
+    Parser(String text, char sep) {
+      this.text = text;
+      this.sep = sep;
+    }
+
+    List<String> nextRecord() {
+      if (pos >= text.length()) {
+        return null;
+      }
+      recordLine = line;
+      List<String> fields = new ArrayList<>();
+      StringBuilder field = new StringBuilder();
+      boolean quoted = false;
+      while (pos < text.length()) {
+        char c = text.charAt(pos++);
+        if (quoted) {
+          if (c == '"') {
+            if (pos < text.length() && text.charAt(pos) == '"') {
+              field.append('"');
+              pos++;
+            } else {
+              quoted = false;
+            }
+          } else {
+            if (c == '\n') {
+              line++;
+            }
+            field.append(c);
+          }
+        } else if (c == '"') {
+          quoted = true;
+        } else if (c == sep) {
+          fields.add(field.toString());
+          field.setLength(0);
+        } else if (c == '\n') {
+          line++;
+          break;
+        } else if (c != '\r') {
+          field.append(c);
+        }
+      }
+      fields.add(field.toString());
+      return fields;
+    }
+  }
+}

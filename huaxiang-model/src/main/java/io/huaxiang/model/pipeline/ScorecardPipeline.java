@@ -1,0 +1,200 @@
+package io.huaxiang.model.pipeline;
+
+import io.huaxiang.model.binning.Binner;
+import io.huaxiang.model.binning.FeatureBinning;
+import io.huaxiang.model.data.BinaryTarget;
+import io.huaxiang.model.data.Column;
+import io.huaxiang.model.data.Dataset;
+import io.huaxiang.model.data.DatasetException;
+import io.huaxiang.model.data.NumericColumn;
+import io.huaxiang.model.metrics.Calibration;
+import io.huaxiang.model.metrics.GainsTable;
+import io.huaxiang.model.metrics.ModelMetrics;
+import io.huaxiang.model.metrics.Stability;
+import io.huaxiang.model.regression.LogisticFit;
+import io.huaxiang.model.regression.LogisticRegression;
+import io.huaxiang.model.scorecard.ModelInfo;
+import io.huaxiang.model.scorecard.ScorecardFeature;
+import io.huaxiang.model.scorecard.ScorecardModel;
+import io.huaxiang.model.selection.FeatureSelector;
+import io.huaxiang.model.selection.SelectionResult;
+import io.huaxiang.model.selection.SelectionStep;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The automatic scorecard pipeline: bin every candidate feature, select, fit a logistic regression
+ * on WoE, scale to points and evaluate. The same configuration serves every dataset.
+ */
+public final class ScorecardPipeline {
+  private ScorecardPipeline() {}
+
+  /** Trains a scorecard on all rows of {@code data}. */
+  public static TrainedScorecard train(
+      Dataset data, TrainingConfig config, ProgressListener progress) {
+    progress.onProgress(Stage.PREPARING, 0.0, "reading target '" + config.target() + "'");
+    BinaryTarget target = BinaryTarget.of(data, config.target(), config.positiveValue());
+    target.requireBothClasses();
+    int[] y = target.labels();
+    List<SelectionStep> preLog = new ArrayList<>();
+    List<Column> candidates = candidates(data, config, preLog);
+    if (candidates.isEmpty()) {
+      throw new DatasetException(
+          "no candidate features in " + data + " besides the target and excluded columns");
+    }
+    progress.onProgress(
+        Stage.BINNING, 0.05, "binning " + candidates.size() + " features (optimal, constrained)");
+    List<FeatureBinning> binnings = new Binner(config.binning()).fitAll(candidates, y);
+    Map<String, Double> iv = new LinkedHashMap<>();
+    Map<String, double[]> woe = new LinkedHashMap<>();
+    Map<String, FeatureBinning> byName = new LinkedHashMap<>();
+    for (int j = 0; j < binnings.size(); j++) {
+      FeatureBinning b = binnings.get(j);
+      iv.put(b.feature(), b.iv());
+      woe.put(b.feature(), b.transform(candidates.get(j)));
+      byName.put(b.feature(), b);
+    }
+    progress.onProgress(Stage.SELECTING, 0.4, "selecting features (IV, correlation, VIF, AIC)");
+    SelectionResult selected = new FeatureSelector(config.selection()).select(iv, woe, y);
+    if (selected.selected().isEmpty()) {
+      throw new DatasetException(
+          "no feature passed selection, so no scorecard can be built:\n" + selected.print());
+    }
+    List<SelectionStep> log = new ArrayList<>(preLog);
+    log.addAll(selected.log());
+    selected = new SelectionResult(selected.selected(), log);
+    progress.onProgress(Stage.FITTING, 0.7, "fitting logistic regression on WoE");
+    List<String> names = selected.selected();
+    double[][] x = new double[names.size()][];
+    for (int j = 0; j < x.length; j++) {
+      x[j] = woe.get(names.get(j));
+    }
+    LogisticFit fit = new LogisticRegression(config.l2()).fit(names, x, y);
+    progress.onProgress(Stage.SCALING, 0.8, "scaling to points");
+    List<FeatureBinning> chosen = names.stream().map(byName::get).toList();
+    ModelInfo info =
+        new ModelInfo(
+            config.modelName(),
+            ModelInfo.FORMAT_VERSION,
+            ModelInfo.LIBRARY_VERSION,
+            config.clock().instant(),
+            config.target(),
+            config.positiveValue(),
+            data.fingerprint().orElse(null),
+            Map.of());
+    ScorecardModel model =
+        ScorecardModel.build(
+            chosen, fit.intercept(), fit.coefficients(), config.labels(), config.scaling(), info);
+    progress.onProgress(Stage.EVALUATING, 0.9, "evaluating on the training rows");
+    Evaluation train = evaluate(model, data, y, "train");
+    model = model.withMetrics("train", train.metrics());
+    progress.onProgress(Stage.DONE, 1.0, "done: " + names.size() + " features");
+    return new TrainedScorecard(model, binnings, selected, fit, train);
+  }
+
+  /** Evaluates a model on a labelled sample (the target column must be present). */
+  public static Evaluation evaluate(ScorecardModel model, Dataset data, String sample) {
+    BinaryTarget target =
+        BinaryTarget.of(data, model.info().target(), model.info().positiveValue());
+    return evaluate(model, data, target.labels(), sample);
+  }
+
+  private static Evaluation evaluate(
+      ScorecardModel model, Dataset data, int[] labels, String sample) {
+    double[] pd = model.probabilities(data);
+    double[] points = Arrays.stream(model.points(data)).asDoubleStream().toArray();
+    return new Evaluation(
+        sample,
+        ModelMetrics.of(pd, points, labels),
+        GainsTable.of(pd, labels, 10),
+        Calibration.of(pd, labels, 10),
+        points,
+        pd,
+        labels);
+  }
+
+  /** Score PSI between a base and a current sample (bands at base deciles). */
+  public static Stability scoreStability(ScorecardModel model, Dataset base, Dataset current) {
+    double[] b = Arrays.stream(model.points(base)).asDoubleStream().toArray();
+    double[] c = Arrays.stream(model.points(current)).asDoubleStream().toArray();
+    return Stability.psi(b, c, 10);
+  }
+
+  /** CSI of every model feature between a base and a current sample, over the feature's bins. */
+  public static List<Stability> featureStability(
+      ScorecardModel model, Dataset base, Dataset current) {
+    List<Stability> out = new ArrayList<>();
+    for (ScorecardFeature f : model.features()) {
+      int bins = f.binning().bins().size();
+      String[] labels = new String[bins + 1];
+      for (int i = 0; i < bins; i++) {
+        labels[i] = f.binning().bins().get(i).label();
+      }
+      labels[bins] = "unseen";
+      long[] bc = counts(f, base.column(f.name()), bins);
+      long[] cc = counts(f, current.column(f.name()), bins);
+      out.add(Stability.fromCounts(f.name(), labels, bc, cc));
+    }
+    return out;
+  }
+
+  private static long[] counts(ScorecardFeature f, Column column, int bins) {
+    long[] counts = new long[bins + 1];
+    for (int b : f.binning().assign(column)) {
+      counts[b < 0 ? bins : b]++;
+    }
+    return counts;
+  }
+
+  /** Candidate feature columns: all but the target, excluded and identifier-like columns. */
+  private static List<Column> candidates(
+      Dataset data, TrainingConfig config, List<SelectionStep> log) {
+    Set<String> skip = new HashSet<>(config.exclude());
+    skip.add(config.target());
+    List<Column> out = new ArrayList<>();
+    for (Column c : data.columns()) {
+      if (skip.contains(c.name())) {
+        continue;
+      }
+      if (looksLikeIdentifier(c)) {
+        log.add(
+            new SelectionStep(
+                c.name(),
+                false,
+                io.huaxiang.model.selection.SelectionReason.LOW_IV,
+                "identifier-like: every value is a distinct integer"));
+        continue;
+      }
+      out.add(c);
+    }
+    return out;
+  }
+
+  /**
+   * A column whose values are all distinct integers is a row key (e.g. ID): binning it would only
+   * learn the file's row order.
+   */
+  private static boolean looksLikeIdentifier(Column c) {
+    if (!(c instanceof NumericColumn n) || n.size() < 100) {
+      return false;
+    }
+    double[] v = n.values().clone();
+    for (double d : v) {
+      if (Double.isNaN(d) || d != Math.rint(d)) {
+        return false;
+      }
+    }
+    Arrays.sort(v);
+    for (int i = 1; i < v.length; i++) {
+      if (v[i] == v[i - 1]) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

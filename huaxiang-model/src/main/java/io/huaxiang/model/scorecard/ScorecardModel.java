@@ -1,0 +1,205 @@
+package io.huaxiang.model.scorecard;
+
+import io.huaxiang.model.artifact.ArtifactCodec;
+import io.huaxiang.model.data.Dataset;
+import io.huaxiang.model.metrics.ModelMetrics;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A trained points scorecard: base points plus integer points per bin of each feature, with the
+ * unrounded model kept for probability estimates. Scores applicants and explains their scores.
+ */
+public final class ScorecardModel {
+  /** Reason codes returned by {@link #score(Map)}. */
+  public static final int DEFAULT_REASONS = 4;
+
+  private final List<ScorecardFeature> features;
+  private final double intercept;
+  private final int basePoints;
+  private final Scaling scaling;
+  private final ModelInfo info;
+
+  public ScorecardModel(
+      List<ScorecardFeature> features,
+      double intercept,
+      int basePoints,
+      Scaling scaling,
+      ModelInfo info) {
+    this.features = List.copyOf(features);
+    this.intercept = intercept;
+    this.basePoints = basePoints;
+    this.scaling = scaling;
+    this.info = info;
+  }
+
+  /** Builds the card from fitted coefficients, rounding each bin's points to an integer. */
+  public static ScorecardModel build(
+      List<io.huaxiang.model.binning.FeatureBinning> binnings,
+      double intercept,
+      double[] coefficients,
+      Map<String, FeatureLabel> labels,
+      Scaling scaling,
+      ModelInfo info) {
+    List<ScorecardFeature> out = new ArrayList<>();
+    for (int j = 0; j < binnings.size(); j++) {
+      var binning = binnings.get(j);
+      int[] points = new int[binning.bins().size()];
+      for (int b = 0; b < points.length; b++) {
+        // points of a bin: -factor * beta * WoE; the intercept goes into the base points
+        points[b] =
+            (int) Math.round(-scaling.factor() * coefficients[j] * binning.bins().get(b).woe());
+      }
+      FeatureLabel label =
+          labels.getOrDefault(binning.feature(), FeatureLabel.fromName(binning.feature()));
+      out.add(new ScorecardFeature(binning, coefficients[j], points, label));
+    }
+    int base = (int) Math.round(scaling.points(intercept));
+    return new ScorecardModel(out, intercept, base, scaling, info);
+  }
+
+  public List<ScorecardFeature> features() {
+    return features;
+  }
+
+  public double intercept() {
+    return intercept;
+  }
+
+  public int basePoints() {
+    return basePoints;
+  }
+
+  public Scaling scaling() {
+    return scaling;
+  }
+
+  public ModelInfo info() {
+    return info;
+  }
+
+  public ScorecardModel withMetrics(String sample, ModelMetrics metrics) {
+    return new ScorecardModel(
+        features, intercept, basePoints, scaling, info.withMetrics(sample, metrics));
+  }
+
+  /** Scores one applicant (feature name to number, text or null) with the default reasons. */
+  public ScoreResult score(Map<String, ?> applicant) {
+    return score(applicant, DEFAULT_REASONS, ReasonBasis.BEST);
+  }
+
+  /**
+   * Scores one applicant and explains the score with the {@code reasons} features that cost the
+   * most points against {@code basis}. Absent features count as missing values.
+   */
+  public ScoreResult score(Map<String, ?> applicant, int reasons, ReasonBasis basis) {
+    int total = basePoints;
+    Map<String, Integer> byFeature = new LinkedHashMap<>();
+    byFeature.put("(base)", basePoints);
+    List<ReasonCode> candidates = new ArrayList<>();
+    for (ScorecardFeature f : features) {
+      int bin = f.binning().binOfValue(applicant.get(f.name()));
+      int pts = f.pointsOf(bin);
+      total += pts;
+      byFeature.put(f.name(), pts);
+      double reference = basis == ReasonBasis.BEST ? f.maxPoints() : f.averagePoints();
+      int shortfall = (int) Math.round(reference - pts);
+      if (shortfall > 0) {
+        String binLabel = bin < 0 ? "unseen value" : f.binning().bins().get(bin).label();
+        candidates.add(reason(f, binLabel, pts, shortfall));
+      }
+    }
+    candidates.sort(
+        Comparator.comparingInt(ReasonCode::shortfall)
+            .reversed()
+            .thenComparing(ReasonCode::feature));
+    List<ReasonCode> top = new ArrayList<>();
+    for (int i = 0; i < Math.min(reasons, candidates.size()); i++) {
+      ReasonCode r = candidates.get(i);
+      top.add(
+          new ReasonCode(
+              i + 1,
+              r.feature(),
+              r.bin(),
+              r.points(),
+              r.maxPoints(),
+              r.shortfall(),
+              r.textZh(),
+              r.textEn()));
+    }
+    return new ScoreResult(total, scaling.pd(total), List.copyOf(top), byFeature);
+  }
+
+  private static ReasonCode reason(ScorecardFeature f, String bin, int pts, int shortfall) {
+    String zh = f.label().zh() + "（" + bin + "）使评分降低 " + shortfall + " 分";
+    String en = f.label().en() + " (" + bin + ") lowered the score by " + shortfall + " points";
+    return new ReasonCode(0, f.name(), bin, pts, f.maxPoints(), shortfall, zh, en);
+  }
+
+  /** Integer points of one applicant, without reasons (the fast path). */
+  public int points(Map<String, ?> applicant) {
+    int total = basePoints;
+    for (ScorecardFeature f : features) {
+      total += f.pointsOf(f.binning().binOfValue(applicant.get(f.name())));
+    }
+    return total;
+  }
+
+  /** Integer points of every row; columns are matched by feature name. */
+  public int[] points(Dataset data) {
+    int[] total = new int[data.rowCount()];
+    java.util.Arrays.fill(total, basePoints);
+    for (ScorecardFeature f : features) {
+      int[] bins = f.binning().assign(data.column(f.name()));
+      for (int i = 0; i < total.length; i++) {
+        total[i] += f.pointsOf(bins[i]);
+      }
+    }
+    return total;
+  }
+
+  /** Unrounded probability of the event for every row, from the fitted coefficients. */
+  public double[] probabilities(Dataset data) {
+    double[] eta = new double[data.rowCount()];
+    java.util.Arrays.fill(eta, intercept);
+    for (ScorecardFeature f : features) {
+      int[] bins = f.binning().assign(data.column(f.name()));
+      for (int i = 0; i < eta.length; i++) {
+        eta[i] += f.coefficient() * f.binning().woe(bins[i]);
+      }
+    }
+    for (int i = 0; i < eta.length; i++) {
+      eta[i] = 1 / (1 + Math.exp(-eta[i]));
+    }
+    return eta;
+  }
+
+  /** Writes the model as a versioned JSON artifact. */
+  public void save(Path file) {
+    ArtifactCodec.write(this, file);
+  }
+
+  /** Reads a model saved by {@link #save(Path)} (any format version this library knows). */
+  public static ScorecardModel load(Path file) {
+    return ArtifactCodec.read(file);
+  }
+
+  /** Returns the points table as text: one line per bin. */
+  public String pointsTable() {
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format("%-40s %-40s %8s%n", "feature", "bin", "points"));
+    sb.append(String.format("%-40s %-40s %8d%n", "(base)", "", basePoints));
+    for (ScorecardFeature f : features) {
+      for (int b = 0; b < f.points().length; b++) {
+        sb.append(
+            String.format(
+                "%-40s %-40s %8d%n", f.name(), f.binning().bins().get(b).label(), f.points()[b]));
+      }
+    }
+    return sb.toString();
+  }
+}
