@@ -36,6 +36,33 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
     return new Money(yuan.setScale(2, RoundingMode.HALF_UP));
   }
 
+  /** An amount given in fen (分), the smallest unit. */
+  public static Money ofFen(long fen) {
+    return new Money(BigDecimal.valueOf(fen, 2));
+  }
+
+  /** This amount times {@code factor}, rounded half-up to the fen. */
+  public Money times(BigDecimal factor) {
+    return rounded(amount.multiply(factor));
+  }
+
+  /** The amount in fen. */
+  public long fen() {
+    return amount.movePointRight(2).longValueExact();
+  }
+
+  public boolean isZero() {
+    return amount.signum() == 0;
+  }
+
+  public Money max(Money other) {
+    return compareTo(other) >= 0 ? this : other;
+  }
+
+  public Money min(Money other) {
+    return compareTo(other) <= 0 ? this : other;
+  }
+
   public Money plus(Money other) {
     return new Money(amount.add(other.amount));
   }
