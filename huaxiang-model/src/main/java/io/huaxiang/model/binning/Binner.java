@@ -95,7 +95,11 @@ public final class Binner {
       shape = Monotonicity.NONE;
     } else {
       OptimalPartition problem = partition(fineEvents, fineNon, totalEvents, totalNon, n);
-      Chosen chosen = solve(problem, config.trend());
+      Monotonicity trend = config.trend();
+      if (trend == Monotonicity.AUTO && fineCuts.length < config.freeShapeLevels()) {
+        trend = Monotonicity.NONE;
+      }
+      Chosen chosen = solve(problem, trend);
       ends = chosen.result().ends();
       shape = chosen.shape();
     }

@@ -14,6 +14,10 @@ import java.util.Set;
  * @param trend WoE shape along numeric values (categorical features are ordered by event rate)
  * @param shapeMargin relative IV gain a peak/valley shape needs over a monotonic one under {@link
  *     Monotonicity#AUTO}; protects against shapes that only fit noise
+ * @param freeShapeLevels numeric features with at most this many distinct values are treated as
+ *     codes (status codes, integer-coded categories) and binned without a shape constraint under
+ *     {@link Monotonicity#AUTO}: their order often carries no monotone risk (e.g. -2/-1/0 payment
+ *     status)
  * @param specialValues numeric codes that get their own bins (e.g. -999 for "no record")
  * @param overrides manual binnings by feature name, kept instead of the optimiser's
  */
@@ -24,6 +28,7 @@ public record BinningConfig(
     int minEvents,
     Monotonicity trend,
     double shapeMargin,
+    int freeShapeLevels,
     Set<Double> specialValues,
     Map<String, BinOverride> overrides) {
 
@@ -36,24 +41,61 @@ public record BinningConfig(
     overrides = Map.copyOf(overrides);
   }
 
-  /** 50 fine bins, at most 8 coarse bins of at least 5 % with 5 events each, automatic trend. */
+  /** 50 fine bins, at most 8 coarse bins of at least 3 % with 5 events each, automatic shape. */
   public static BinningConfig defaults() {
-    return new BinningConfig(50, 8, 0.05, 5, Monotonicity.AUTO, 0.1, Set.of(), Map.of());
+    return new BinningConfig(50, 8, 0.03, 5, Monotonicity.AUTO, 0.1, 12, Set.of(), Map.of());
   }
 
   public BinningConfig withSpecialValues(Set<Double> values) {
     return new BinningConfig(
-        fineBins, maxBins, minBinShare, minEvents, trend, shapeMargin, values, overrides);
+        fineBins,
+        maxBins,
+        minBinShare,
+        minEvents,
+        trend,
+        shapeMargin,
+        freeShapeLevels,
+        values,
+        overrides);
   }
 
   public BinningConfig withOverrides(Map<String, BinOverride> manual) {
     return new BinningConfig(
-        fineBins, maxBins, minBinShare, minEvents, trend, shapeMargin, specialValues, manual);
+        fineBins,
+        maxBins,
+        minBinShare,
+        minEvents,
+        trend,
+        shapeMargin,
+        freeShapeLevels,
+        specialValues,
+        manual);
+  }
+
+  public BinningConfig withShapeRules(double margin, int codeLevels) {
+    return new BinningConfig(
+        fineBins,
+        maxBins,
+        minBinShare,
+        minEvents,
+        trend,
+        margin,
+        codeLevels,
+        specialValues,
+        overrides);
   }
 
   public BinningConfig withTrend(Monotonicity shape) {
     return new BinningConfig(
-        fineBins, maxBins, minBinShare, minEvents, shape, shapeMargin, specialValues, overrides);
+        fineBins,
+        maxBins,
+        minBinShare,
+        minEvents,
+        shape,
+        shapeMargin,
+        freeShapeLevels,
+        specialValues,
+        overrides);
   }
 
   public BinningConfig withLimits(int maxCoarseBins, double minShare, int minEventsPerBin) {
@@ -64,6 +106,7 @@ public record BinningConfig(
         minEventsPerBin,
         trend,
         shapeMargin,
+        freeShapeLevels,
         specialValues,
         overrides);
   }

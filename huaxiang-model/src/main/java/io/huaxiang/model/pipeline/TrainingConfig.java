@@ -35,6 +35,12 @@ public record TrainingConfig(
     Map<String, FeatureLabel> labels,
     Clock clock) {
 
+  /**
+   * A weak ridge penalty for the final fit: negligible on tens of thousands of rows, but it keeps
+   * coefficients of small samples (a few hundred rows) from over-reacting.
+   */
+  public static final double DEFAULT_L2 = 1.0;
+
   public TrainingConfig {
     exclude = Set.copyOf(exclude);
     labels = Map.copyOf(labels);
@@ -49,7 +55,7 @@ public record TrainingConfig(
         Set.of(),
         BinningConfig.defaults(),
         SelectionConfig.defaults(),
-        0,
+        DEFAULT_L2,
         Scaling.defaults(),
         Map.of(),
         Clock.systemUTC());
