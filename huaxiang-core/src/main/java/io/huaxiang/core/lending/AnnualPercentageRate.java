@@ -73,7 +73,7 @@ public record AnnualPercentageRate(BigDecimal periodic, int periodsPerYear) {
       }
     }
     return new AnnualPercentageRate(
-        new BigDecimal((lo + hi) / 2).round(new MathContext(12)), flows.periodsPerYear());
+        new BigDecimal((lo + hi) / 2, MathContext.DECIMAL64), flows.periodsPerYear());
   }
 
   /** Shortcut for monthly cash flows. */

@@ -33,7 +33,8 @@ class AnnualPercentageRateTest {
     AnnualPercentageRate apr =
         AnnualPercentageRate.irrMonthly(Money.of("10000"), List.of(Money.of("10100")));
 
-    assertThat(apr.periodic()).isEqualByComparingTo("0.01");
+    assertThat(apr.periodic().doubleValue())
+        .isCloseTo(0.01, org.assertj.core.data.Offset.offset(1e-12));
     assertThat(apr.nominalPercent()).isEqualByComparingTo("12.00");
     // 1.01^12 - 1
     assertThat(apr.effectivePercent()).isEqualByComparingTo("12.68");
