@@ -1,0 +1,165 @@
+package io.huaxiang.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+
+/**
+ * Profile snapshots and the projector checkpoint, written together in one transaction so a restart
+ * resumes exactly after the last event the snapshots contain.
+ */
+public final class ProfileStore {
+  private static final String UPSERT =
+      """
+      insert into profiles (user_id, format_version, event_count, last_event_at, state, features,
+                            tags, updated_at)
+      values (?, ?, ?, ?, ?, ?::jsonb, ?, ?)
+      on conflict (user_id) do update set
+        format_version = excluded.format_version, event_count = excluded.event_count,
+        last_event_at = excluded.last_event_at, state = excluded.state,
+        features = excluded.features, tags = excluded.tags, updated_at = excluded.updated_at
+      """;
+
+  private final DataSource db;
+  private final String projector;
+
+  public ProfileStore(DataSource db, String projector) {
+    this.db = db;
+    this.projector = projector;
+  }
+
+  /** Saves snapshots and moves the checkpoint to {@code appliedSeq}, atomically. */
+  public void save(Collection<ProfileSnapshot> snapshots, long appliedSeq, Instant now) {
+    try (Connection c = db.getConnection()) {
+      c.setAutoCommit(false);
+      try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
+        Timestamp updated = Timestamp.from(now);
+        for (ProfileSnapshot s : snapshots) {
+          ps.setString(1, s.userId());
+          ps.setInt(2, s.formatVersion());
+          ps.setLong(3, s.eventCount());
+          ps.setTimestamp(4, s.lastEventAt() == null ? null : Timestamp.from(s.lastEventAt()));
+          ps.setString(5, s.stateJson());
+          ps.setString(6, s.featuresJson());
+          ps.setArray(7, c.createArrayOf("text", s.tags().toArray()));
+          ps.setTimestamp(8, updated);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+        try (PreparedStatement cp =
+            c.prepareStatement(
+                """
+                insert into projector_checkpoint (name, applied_seq, updated_at) values (?, ?, ?)
+                on conflict (name) do update set applied_seq = excluded.applied_seq,
+                                                 updated_at = excluded.updated_at
+                """)) {
+          cp.setString(1, projector);
+          cp.setLong(2, appliedSeq);
+          cp.setTimestamp(3, updated);
+          cp.executeUpdate();
+        }
+        c.commit();
+      } catch (SQLException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot save " + snapshots.size() + " profile snapshots", e);
+    }
+  }
+
+  /** The last event sequence number the stored snapshots include (0 if none). */
+  public long checkpoint() {
+    try (Connection c = db.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("select applied_seq from projector_checkpoint where name = ?")) {
+      ps.setString(1, projector);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : 0;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the projector checkpoint", e);
+    }
+  }
+
+  /** Streams every snapshot, for restoring the in-memory portraits on start. */
+  public void forEach(Consumer<ProfileSnapshot> action) {
+    try (Connection c = db.getConnection()) {
+      c.setAutoCommit(false);
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "select user_id, format_version, event_count, last_event_at, state, features::text,"
+                  + " tags from profiles")) {
+        ps.setFetchSize(2_000);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            action.accept(snapshot(rs));
+          }
+        }
+      }
+      c.commit();
+    } catch (SQLException e) {
+      throw new StoreException("cannot read profile snapshots", e);
+    }
+  }
+
+  public Optional<ProfileSnapshot> find(String userId) {
+    try (Connection c = db.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "select user_id, format_version, event_count, last_event_at, state,"
+                    + " features::text, tags from profiles where user_id = ?")) {
+      ps.setString(1, userId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(snapshot(rs)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read profile " + userId, e);
+    }
+  }
+
+  public long count() {
+    try (Connection c = db.getConnection();
+        PreparedStatement ps = c.prepareStatement("select count(*) from profiles");
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new StoreException("cannot count profiles", e);
+    }
+  }
+
+  /** Drops every snapshot, tag history and the checkpoint, before a rebuild from the log. */
+  public void clear() {
+    try (Connection c = db.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "truncate profiles, tag_history; delete from projector_checkpoint where name = ?")) {
+      ps.setString(1, projector);
+      ps.execute();
+    } catch (SQLException e) {
+      throw new StoreException("cannot clear profiles", e);
+    }
+  }
+
+  private static ProfileSnapshot snapshot(ResultSet rs) throws SQLException {
+    Timestamp last = rs.getTimestamp(4);
+    String[] tags = (String[]) rs.getArray(7).getArray();
+    return new ProfileSnapshot(
+        rs.getString(1),
+        rs.getInt(2),
+        rs.getLong(3),
+        last == null ? null : last.toInstant(),
+        rs.getString(5),
+        rs.getString(6),
+        List.of(tags));
+  }
+}
