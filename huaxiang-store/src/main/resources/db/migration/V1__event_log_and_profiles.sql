@@ -25,6 +25,7 @@ create table profiles (
     state          text        not null,
     features       jsonb       not null,
     tags           text[]      not null default '{}',
+    tag_since      jsonb       not null default '{}',
     updated_at     timestamptz not null
 );
 create index profiles_tags on profiles using gin (tags);

@@ -214,5 +214,4 @@ public final class EventStore {
   interface RowHandler {
     void handle(ResultSet rs) throws SQLException;
   }
-
 }

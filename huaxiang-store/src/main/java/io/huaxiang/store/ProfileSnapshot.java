@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A stored portrait: the serialised profile state plus, for SQL analytics, the features as of the
- * last event and the active tags.
+ * last event and the active tags with the time each was gained (ISO-8601, as JSON).
  */
 public record ProfileSnapshot(
     String userId,
@@ -14,4 +14,5 @@ public record ProfileSnapshot(
     Instant lastEventAt,
     String stateJson,
     String featuresJson,
-    List<String> tags) {}
+    List<String> tags,
+    String tagSinceJson) {}

@@ -20,12 +20,13 @@ public final class ProfileStore {
   private static final String UPSERT =
       """
       insert into profiles (user_id, format_version, event_count, last_event_at, state, features,
-                            tags, updated_at)
-      values (?, ?, ?, ?, ?, ?::jsonb, ?, ?)
+                            tags, tag_since, updated_at)
+      values (?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?)
       on conflict (user_id) do update set
         format_version = excluded.format_version, event_count = excluded.event_count,
         last_event_at = excluded.last_event_at, state = excluded.state,
-        features = excluded.features, tags = excluded.tags, updated_at = excluded.updated_at
+        features = excluded.features, tags = excluded.tags, tag_since = excluded.tag_since,
+        updated_at = excluded.updated_at
       """;
 
   private final DataSource db;
@@ -50,7 +51,8 @@ public final class ProfileStore {
           ps.setString(5, s.stateJson());
           ps.setString(6, s.featuresJson());
           ps.setArray(7, c.createArrayOf("text", s.tags().toArray()));
-          ps.setTimestamp(8, updated);
+          ps.setString(8, s.tagSinceJson());
+          ps.setTimestamp(9, updated);
           ps.addBatch();
         }
         ps.executeBatch();
@@ -97,7 +99,7 @@ public final class ProfileStore {
       try (PreparedStatement ps =
           c.prepareStatement(
               "select user_id, format_version, event_count, last_event_at, state, features::text,"
-                  + " tags from profiles")) {
+                  + " tags, tag_since::text from profiles")) {
         ps.setFetchSize(2_000);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
@@ -116,7 +118,7 @@ public final class ProfileStore {
         PreparedStatement ps =
             c.prepareStatement(
                 "select user_id, format_version, event_count, last_event_at, state,"
-                    + " features::text, tags from profiles where user_id = ?")) {
+                    + " features::text, tags, tag_since::text from profiles where user_id = ?")) {
       ps.setString(1, userId);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(snapshot(rs)) : Optional.empty();
@@ -160,6 +162,7 @@ public final class ProfileStore {
         last == null ? null : last.toInstant(),
         rs.getString(5),
         rs.getString(6),
-        List.of(tags));
+        List.of(tags),
+        rs.getString(8));
   }
 }

@@ -1,0 +1,231 @@
+package io.huaxiang.server.portrait;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.huaxiang.core.event.UserId;
+import io.huaxiang.core.portrait.Portrait;
+import io.huaxiang.core.portrait.PortraitEngine;
+import io.huaxiang.core.profile.FeatureValues;
+import io.huaxiang.core.profile.ProfileStateCodec;
+import io.huaxiang.core.tag.TagRuleSet.TagChange;
+import io.huaxiang.store.EventStore;
+import io.huaxiang.store.ProfileSnapshot;
+import io.huaxiang.store.ProfileStore;
+import io.huaxiang.store.StoredEvent;
+import io.huaxiang.store.TagHistoryStore;
+import io.huaxiang.store.TagTransition;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps every user's portrait in memory, up to date with the event log.
+ *
+ * <p>It is a projector: it follows the log by sequence number and folds each event into the user's
+ * portrait with the pure {@link PortraitEngine}; dirty portraits are snapshotted to PostgreSQL
+ * together with the sequence number they include, so a restart restores snapshots and replays only
+ * the rest of the log. Replaying an event twice is harmless: profiles ignore event ids they have
+ * seen.
+ */
+public final class PortraitService {
+  private static final Logger log = LoggerFactory.getLogger(PortraitService.class);
+  private static final int READ_BATCH = 5_000;
+  private static final TypeReference<TreeMap<String, Instant>> TAG_SINCE = new TypeReference<>() {};
+
+  private final PortraitEngine engine;
+  private final EventStore events;
+  private final ProfileStore profiles;
+  private final TagHistoryStore tagHistory;
+  private final ProfileStateCodec codec = new ProfileStateCodec();
+  private final ObjectMapper json;
+  private final Clock clock;
+  private final Map<String, Portrait> portraits = new ConcurrentHashMap<>();
+  private final Set<String> dirty = ConcurrentHashMap.newKeySet();
+  private long appliedSeq;
+
+  public PortraitService(
+      PortraitEngine engine,
+      EventStore events,
+      ProfileStore profiles,
+      TagHistoryStore tagHistory,
+      ObjectMapper json,
+      Clock clock) {
+    this.engine = engine;
+    this.events = events;
+    this.profiles = profiles;
+    this.tagHistory = tagHistory;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  public PortraitEngine engine() {
+    return engine;
+  }
+
+  /** Loads the stored snapshots, then replays the log after their checkpoint. */
+  public synchronized void start() {
+    long checkpoint = profiles.checkpoint();
+    int[] restored = {0};
+    profiles.forEach(
+        s -> {
+          if (s.formatVersion() == ProfileStateCodec.FORMAT_VERSION) {
+            portraits.put(s.userId(), new Portrait(codec.read(s.stateJson()), tagSince(s)));
+            restored[0]++;
+          }
+        });
+    // snapshots of an older state format are ignored: replaying the whole log rebuilds them
+    appliedSeq = restored[0] == profiles.count() ? checkpoint : 0;
+    long replayed = catchUp(n -> {});
+    log.info(
+        "restored {} portraits at seq {}, replayed {} events from the log",
+        restored[0],
+        appliedSeq,
+        replayed);
+  }
+
+  /** Applies every event the log has beyond what is applied; returns how many were read. */
+  public synchronized long catchUp(LongConsumer progress) {
+    long read = 0;
+    while (true) {
+      List<StoredEvent> batch = events.readAfter(appliedSeq, READ_BATCH);
+      if (batch.isEmpty()) {
+        return read;
+      }
+      List<TagTransition> transitions = new ArrayList<>();
+      for (StoredEvent stored : batch) {
+        String user = stored.event().userId().value();
+        Portrait p = portraits.computeIfAbsent(user, u -> engine.newPortrait(new UserId(u)));
+        List<TagChange> changes;
+        synchronized (p) {
+          changes = engine.apply(p, stored.event());
+        }
+        dirty.add(user);
+        for (TagChange c : changes) {
+          transitions.add(new TagTransition(user, c.tag(), c.gained(), c.at()));
+        }
+        appliedSeq = stored.seq();
+      }
+      tagHistory.record(transitions);
+      read += batch.size();
+      progress.accept(read);
+    }
+  }
+
+  /** Writes every portrait changed since the last snapshot, with the checkpoint they include. */
+  public int snapshot() {
+    long seq;
+    List<String> users;
+    synchronized (this) {
+      // read the checkpoint and drain the dirty set together, so no applied change is skipped
+      seq = appliedSeq;
+      users = new ArrayList<>(dirty);
+      dirty.removeAll(users);
+    }
+    List<ProfileSnapshot> batch = new ArrayList<>();
+    for (String user : users) {
+      batch.add(snapshotOf(user, portraits.get(user)));
+      if (batch.size() == 2_000) {
+        profiles.save(batch, seq, clock.instant());
+        batch.clear();
+      }
+    }
+    profiles.save(batch, seq, clock.instant());
+    return users.size();
+  }
+
+  /** Re-evaluates every portrait's tags at the current time (time-driven tags like silence). */
+  public int retagAll() {
+    Instant now = clock.instant();
+    List<TagTransition> transitions = new ArrayList<>();
+    for (Portrait p : portraits.values()) {
+      List<TagChange> changes;
+      synchronized (p) {
+        changes = engine.retagAt(p, now);
+      }
+      if (!changes.isEmpty()) {
+        String user = p.state().userId().value();
+        dirty.add(user);
+        changes.forEach(c -> transitions.add(new TagTransition(user, c.tag(), c.gained(), c.at())));
+      }
+    }
+    tagHistory.record(transitions);
+    return transitions.size();
+  }
+
+  /** Drops all portraits and recomputes them from the whole event log. */
+  public synchronized long rebuild(LongConsumer progress) {
+    profiles.clear();
+    portraits.clear();
+    dirty.clear();
+    appliedSeq = 0;
+    long n = catchUp(progress);
+    snapshot();
+    return n;
+  }
+
+  /** A user's portrait as of a time: features computed then, tags as last evaluated. */
+  public Optional<PortraitReading> read(UserId user, Instant asOf) {
+    Portrait p = portraits.get(user.value());
+    if (p == null) {
+      return Optional.empty();
+    }
+    synchronized (p) {
+      FeatureValues values = engine.features(p, asOf);
+      return Optional.of(
+          new PortraitReading(
+              user,
+              asOf,
+              p.state().eventCount(),
+              p.state().firstEventAt(),
+              p.state().lastEventAt(),
+              values,
+              new TreeMap<>(p.tags())));
+    }
+  }
+
+  public int size() {
+    return portraits.size();
+  }
+
+  public synchronized long appliedSeq() {
+    return appliedSeq;
+  }
+
+  private ProfileSnapshot snapshotOf(String user, Portrait p) {
+    synchronized (p) {
+      Instant last = p.state().lastEventAt();
+      FeatureValues values = engine.features(p, last == null ? clock.instant() : last);
+      try {
+        return new ProfileSnapshot(
+            user,
+            ProfileStateCodec.FORMAT_VERSION,
+            p.state().eventCount(),
+            last,
+            codec.write(p.state()),
+            json.writeValueAsString(FeatureJson.scalars(values)),
+            List.copyOf(p.tags().keySet()),
+            json.writeValueAsString(p.tags()));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("cannot write the portrait of " + user, e);
+      }
+    }
+  }
+
+  private TreeMap<String, Instant> tagSince(ProfileSnapshot s) {
+    try {
+      return json.readValue(s.tagSinceJson(), TAG_SINCE);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("corrupt tag times in the snapshot of " + s.userId(), e);
+    }
+  }
+}
