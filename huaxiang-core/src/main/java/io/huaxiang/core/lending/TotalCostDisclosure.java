@@ -69,9 +69,9 @@ public record TotalCostDisclosure(
           .append(amountReceived())
           .append(" 元，");
     }
-    sb.append("分 ")
+    sb.append("期限 ")
         .append(schedule.months())
-        .append(" 期，还款方式：")
+        .append(" 个月，还款方式：")
         .append(schedule.method().zh())
         .append("。\n");
     sb.append("利息合计 ").append(totalInterest()).append(" 元，费用合计 ").append(totalFees());
@@ -99,11 +99,11 @@ public record TotalCostDisclosure(
           .append(" taken at disbursement, so you receive CNY ")
           .append(amountReceived());
     }
-    sb.append(", repaid in ")
+    sb.append(", for ")
         .append(schedule.months())
-        .append(" monthly instalments (")
+        .append(" months, repaid by ")
         .append(schedule.method().en())
-        .append(").\n");
+        .append(".\n");
     sb.append("Total interest CNY ")
         .append(totalInterest())
         .append(", total fees CNY ")

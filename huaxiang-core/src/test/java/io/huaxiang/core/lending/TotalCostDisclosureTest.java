@@ -54,4 +54,17 @@ class TotalCostDisclosureTest {
     assertThat(d.en()).contains("so you receive CNY 9500.00");
     assertThat(d.apr().nominal()).isGreaterThan(TotalCostDisclosure.of(s).apr().nominal());
   }
+
+  @Test
+  void aBulletLoansSimpleInterestIsALittleLessAsAnIrr() {
+    RepaymentSchedule s = RepaymentSchedule.bullet(Money.of("10000"), 6, Rate.ofPercent("6"));
+
+    TotalCostDisclosure d = TotalCostDisclosure.of(s);
+
+    // 300 after 6 months: monthly IRR = 1.03^(1/6) - 1, x 12 = 5.93 %
+    assertThat(d.apr().nominalPercent()).isEqualByComparingTo("5.93");
+    assertThat(d.apr().effectivePercent()).isEqualByComparingTo("6.09");
+    assertThat(d.zh()).contains("期限 6 个月，还款方式：到期一次还本付息");
+    assertThat(d.en()).contains("for 6 months, repaid by bullet (all at maturity)");
+  }
 }
