@@ -9,6 +9,7 @@ import io.huaxiang.model.pipeline.ProgressListener;
 import io.huaxiang.model.pipeline.ScorecardPipeline;
 import io.huaxiang.model.pipeline.TrainedScorecard;
 import io.huaxiang.model.pipeline.TrainingConfig;
+import io.huaxiang.model.report.ModelReport;
 import io.huaxiang.model.scorecard.ScorecardModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,6 +69,10 @@ public final class ScorecardSideBySide {
           m.ksPoints(),
           result.trained().train().metrics().auc(),
           best);
+      String reports = System.getProperty("reports");
+      if (reports != null) {
+        writeReport(Path.of(reports), folder, spec, result);
+      }
       if (verbose) {
         System.out.println(result.trained().selection().print());
         result.trained().binnings().forEach(System.out::print);
@@ -77,6 +82,23 @@ public final class ScorecardSideBySide {
   }
 
   record Result(TrainedScorecard trained, Evaluation test) {}
+
+  /** Writes the HTML report and the model JSON of one dataset into {@code dir}. */
+  static void writeReport(Path dir, Path folder, Spec spec, Result result) throws Exception {
+    Files.createDirectories(dir);
+    Dataset all = CsvReader.read(folder.resolve(spec.file()));
+    Split split = Split.read(folder.resolve("split.csv"));
+    Dataset train = all.select(split.train());
+    Dataset test = all.select(split.test());
+    ScorecardModel model = result.trained().model();
+    new ModelReport(
+            result.trained(),
+            result.test(),
+            ScorecardPipeline.scoreStability(model, train, test),
+            ScorecardPipeline.featureStability(model, train, test))
+        .write(dir.resolve(spec.folder() + ".html"));
+    model.withMetrics("test", result.test().metrics()).save(dir.resolve(spec.folder() + ".json"));
+  }
 
   static Result run(Path folder, Spec spec) throws Exception {
     Dataset all = CsvReader.read(folder.resolve(spec.file()));
