@@ -58,6 +58,23 @@ class LogRedactorTest {
   }
 
   @Test
+  void leavesLuhnValidSnowflakeIdsAlone() {
+    String payload = "178923456789012345";
+    String snowflake = payload + CheckDigits.luhnCheckDigit(payload);
+
+    assertThat(LogRedactor.redact("order_id=" + snowflake)).isEqualTo("order_id=" + snowflake);
+  }
+
+  @Test
+  void masksAnOldDomesticCardStartingWith9() {
+    String payload = "955880123456789012";
+    String card = payload + CheckDigits.luhnCheckDigit(payload);
+
+    assertThat(LogRedactor.redact("card " + card))
+        .isEqualTo("card 955880*********" + card.substring(15));
+  }
+
+  @Test
   void doesNotTakeAPhoneOutOfALongerNumber() {
     String orderNo = "20231138123456789012345"; // 23 digits, contains 13812345678
     assertThat(LogRedactor.redact("order " + orderNo)).isEqualTo("order " + orderNo);
