@@ -47,4 +47,15 @@ class ClassificationTest {
     assertThat(DataClass.C2.zh()).contains("身份证号");
     assertThat(DataClass.C3.en()).contains("CVN");
   }
+
+  @Test
+  void maskedToStringHidesC2AndC3AndKeepsTheRest() {
+    Applicant a = new Applicant("张三丰", "11010519491231002X", "123456", "app", 12);
+
+    assertThat(Classification.maskedToString(a))
+        .isEqualTo(
+            "Applicant[name=张**, idNumber=1****************X, paymentPin=******, channel=app,"
+                + " requestedMonths=12]");
+    assertThat(a.toString()).contains("11010519491231002X"); // why records need the override
+  }
 }
