@@ -29,6 +29,7 @@ public final class FeatureBinning {
   private final int missingBin;
   private final Map<Double, Integer> specialBins = new HashMap<>();
   private final Map<String, Integer> categoryBins = new HashMap<>();
+  private final String[] labels;
 
   public FeatureBinning(
       String feature, ColumnType type, Monotonicity shape, List<WoeBin> bins, boolean overridden) {
@@ -60,6 +61,8 @@ public final class FeatureBinning {
     this.cuts = ranges == 0 ? new double[0] : Arrays.copyOf(uppers, ranges - 1);
     this.rangeBins = Arrays.copyOf(rangeIdx, ranges);
     this.missingBin = missing;
+    // labels are formatted once: reason codes need them on every scored applicant
+    this.labels = this.bins.stream().map(WoeBin::label).toArray(String[]::new);
     double[] power = BinPower.of(this.bins);
     this.iv = this.bins.stream().mapToDouble(WoeBin::iv).sum();
     this.gini = power[0];
@@ -159,6 +162,11 @@ public final class FeatureBinning {
       throw new IllegalArgumentException(
           "feature '" + feature + "' is numeric, but got '" + text + "'", e);
     }
+  }
+
+  /** Returns the label of a bin index; -1 (no match) is "unseen value". */
+  public String label(int bin) {
+    return bin < 0 ? "unseen value" : labels[bin];
   }
 
   /** Returns the WoE of a bin index; -1 (no match) gives the neutral 0. */

@@ -179,7 +179,7 @@ public final class LogisticRegression {
     int size = gradient.length;
     LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.chol(size);
     DMatrixRMaj h = hessian.copy();
-    if (!solver.setA(h) || solver.quality() < 1e-14) {
+    if (!solver.setA(h)) {
       throw singular(features);
     }
     DMatrixRMaj g = new DMatrixRMaj(size, 1, true, gradient);

@@ -5,7 +5,6 @@ import io.huaxiang.model.data.Dataset;
 import io.huaxiang.model.metrics.ModelMetrics;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +22,8 @@ public final class ScorecardModel {
   private final int basePoints;
   private final Scaling scaling;
   private final ModelInfo info;
+  private final int[] maxPoints;
+  private final double[] averagePoints;
 
   public ScorecardModel(
       List<ScorecardFeature> features,
@@ -35,6 +36,9 @@ public final class ScorecardModel {
     this.basePoints = basePoints;
     this.scaling = scaling;
     this.info = info;
+    this.maxPoints = this.features.stream().mapToInt(ScorecardFeature::maxPoints).toArray();
+    this.averagePoints =
+        this.features.stream().mapToDouble(ScorecardFeature::averagePoints).toArray();
   }
 
   /** Builds the card from fitted coefficients, rounding each bin's points to an integer. */
@@ -98,46 +102,53 @@ public final class ScorecardModel {
    */
   public ScoreResult score(Map<String, ?> applicant, int reasons, ReasonBasis basis) {
     int total = basePoints;
+    int k = features.size();
     Map<String, Integer> byFeature = new LinkedHashMap<>();
     byFeature.put("(base)", basePoints);
-    List<ReasonCode> candidates = new ArrayList<>();
-    for (ScorecardFeature f : features) {
-      int bin = f.binning().binOfValue(applicant.get(f.name()));
-      int pts = f.pointsOf(bin);
-      total += pts;
-      byFeature.put(f.name(), pts);
-      double reference = basis == ReasonBasis.BEST ? f.maxPoints() : f.averagePoints();
-      int shortfall = (int) Math.round(reference - pts);
-      if (shortfall > 0) {
-        String binLabel = bin < 0 ? "unseen value" : f.binning().bins().get(bin).label();
-        candidates.add(reason(f, binLabel, pts, shortfall));
-      }
+    int[] bins = new int[k];
+    int[] points = new int[k];
+    int[] shortfall = new int[k];
+    for (int j = 0; j < k; j++) {
+      ScorecardFeature f = features.get(j);
+      bins[j] = f.binning().binOfValue(applicant.get(f.name()));
+      points[j] = f.pointsOf(bins[j]);
+      total += points[j];
+      byFeature.put(f.name(), points[j]);
+      double reference = basis == ReasonBasis.BEST ? maxPoints[j] : averagePoints[j];
+      shortfall[j] = (int) Math.round(reference - points[j]);
     }
-    candidates.sort(
-        Comparator.comparingInt(ReasonCode::shortfall)
-            .reversed()
-            .thenComparing(ReasonCode::feature));
+    // texts are built for the top reasons only: formatting every feature would dominate the cost
+    Integer[] order = new Integer[k];
+    for (int j = 0; j < k; j++) {
+      order[j] = j;
+    }
+    java.util.Arrays.sort(
+        order,
+        (a, b) ->
+            shortfall[a] != shortfall[b]
+                ? Integer.compare(shortfall[b], shortfall[a])
+                : features.get(a).name().compareTo(features.get(b).name()));
     List<ReasonCode> top = new ArrayList<>();
-    for (int i = 0; i < Math.min(reasons, candidates.size()); i++) {
-      ReasonCode r = candidates.get(i);
+    for (int r = 0; r < k && top.size() < reasons && shortfall[order[r]] > 0; r++) {
+      int j = order[r];
+      ScorecardFeature f = features.get(j);
       top.add(
-          new ReasonCode(
-              i + 1,
-              r.feature(),
-              r.bin(),
-              r.points(),
-              r.maxPoints(),
-              r.shortfall(),
-              r.textZh(),
-              r.textEn()));
+          reason(
+              top.size() + 1,
+              f,
+              f.binning().label(bins[j]),
+              points[j],
+              maxPoints[j],
+              shortfall[j]));
     }
     return new ScoreResult(total, scaling.pd(total), List.copyOf(top), byFeature);
   }
 
-  private static ReasonCode reason(ScorecardFeature f, String bin, int pts, int shortfall) {
+  private static ReasonCode reason(
+      int rank, ScorecardFeature f, String bin, int pts, int max, int shortfall) {
     String zh = f.label().zh() + "（" + bin + "）使评分降低 " + shortfall + " 分";
     String en = f.label().en() + " (" + bin + ") lowered the score by " + shortfall + " points";
-    return new ReasonCode(0, f.name(), bin, pts, f.maxPoints(), shortfall, zh, en);
+    return new ReasonCode(rank, f.name(), bin, pts, max, shortfall, zh, en);
   }
 
   /** Integer points of one applicant, without reasons (the fast path). */
