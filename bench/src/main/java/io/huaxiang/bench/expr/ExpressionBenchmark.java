@@ -1,8 +1,8 @@
 package io.huaxiang.bench.expr;
 
+import io.huaxiang.core.expr.ArrayBindings;
 import io.huaxiang.core.expr.CompiledExpression;
 import io.huaxiang.core.expr.Expressions;
-import io.huaxiang.core.expr.MapBindings;
 import io.huaxiang.core.expr.Schema;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -19,8 +19,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Throughput of compiled expressions as a decision engine uses them: every rule of a rule set
- * evaluated against one applicant, applicants taken round-robin from a pool of 1,024 so that
- * branches are not perfectly predicted. Rules evaluated per second = ops/s × rules per set.
+ * evaluated against one applicant, applicants taken round-robin from a pool of 1,024 {@link
+ * ArrayBindings} rows so that branches are not perfectly predicted. Rules evaluated per second =
+ * ops/s × rules per set.
  *
  * <p>Run: {@code java -cp bench/target/classes:$(cat bench/target/classpath.txt)
  * org.openjdk.jmh.Main ExpressionBenchmark -f 1 -wi 2 -i 3}
@@ -36,7 +37,7 @@ public class ExpressionBenchmark {
   private static final int POOL = 1024;
 
   private Schema schema;
-  private MapBindings[] applicants;
+  private ArrayBindings[] applicants;
   private CompiledExpression simpleRule;
   private CompiledExpression[] rules20;
   private CompiledExpression[] rules200;
@@ -59,7 +60,7 @@ public class ExpressionBenchmark {
         .toArray(CompiledExpression[]::new);
   }
 
-  private MapBindings nextApplicant() {
+  private ArrayBindings nextApplicant() {
     next = (next + 1) & (POOL - 1);
     return applicants[next];
   }
@@ -88,7 +89,7 @@ public class ExpressionBenchmark {
     return compile(sources200).length;
   }
 
-  private static int fired(CompiledExpression[] rules, MapBindings applicant) {
+  private static int fired(CompiledExpression[] rules, ArrayBindings applicant) {
     int fired = 0;
     for (CompiledExpression rule : rules) {
       if (rule.test(applicant)) {

@@ -1,12 +1,10 @@
 package io.huaxiang.bench.expr;
 
-import io.huaxiang.core.expr.MapBindings;
+import io.huaxiang.core.expr.ArrayBindings;
 import io.huaxiang.core.expr.Schema;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -63,31 +61,34 @@ final class RuleSets {
     };
   }
 
-  /** Applicants with uniform features in [0, 100); each value is missing with probability 0.1. */
-  static MapBindings[] applicants(Schema schema, int count, long seed) {
+  /**
+   * Applicants (rows of features, as a decision engine fills them) with uniform features in [0,
+   * 100); each value is missing with probability 0.1.
+   */
+  static ArrayBindings[] applicants(Schema schema, int count, long seed) {
     Random random = new Random(seed);
-    MapBindings[] out = new MapBindings[count];
+    ArrayBindings[] out = new ArrayBindings[count];
     for (int i = 0; i < count; i++) {
-      Map<String, Object> values = new HashMap<>();
+      ArrayBindings row = new ArrayBindings(schema);
       for (int f = 0; f < FEATURES; f++) {
         if (random.nextDouble() >= 0.1) {
-          values.put("f" + f, (double) random.nextInt(100));
+          row.set("f" + f, random.nextInt(100));
         }
       }
-      values.put("application.amount", 1000.0 + random.nextInt(20000));
-      values.put("income.monthly", 3000.0 + random.nextInt(30000));
+      row.set("application.amount", 1000 + random.nextInt(20000));
+      row.set("income.monthly", 3000 + random.nextInt(30000));
       if (random.nextDouble() >= 0.1) {
-        values.put("model.score", 300.0 + random.nextInt(550));
+        row.set("model.score", 300 + random.nextInt(550));
       }
-      values.put("city", CITIES.get(random.nextInt(CITIES.size())));
-      values.put("verified", random.nextBoolean());
+      row.set("city", CITIES.get(random.nextInt(CITIES.size())));
+      row.set("verified", random.nextBoolean());
       Set<String> tags = new HashSet<>();
       for (String tag : TAGS) {
         if (random.nextDouble() < 0.2) {
           tags.add(tag);
         }
       }
-      out[i] = MapBindings.of(schema, values, tags);
+      out[i] = row.setTags(tags);
     }
     return out;
   }

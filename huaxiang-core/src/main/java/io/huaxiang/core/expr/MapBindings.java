@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * {@link Bindings} built from a name → value map and a tag set, for tests, tools and low-volume
  * use. Values are resolved to slots once, in the constructor, so evaluation is as fast as over
- * arrays.
+ * arrays; immutable and thread-safe.
  *
  * <p>A number variable takes any {@link Number}, a text variable a {@link String} (or any {@link
  * CharSequence}), a true/false variable a {@link Boolean}; {@code null} or an absent key means
@@ -17,11 +17,7 @@ import java.util.Set;
  */
 public final class MapBindings implements Bindings {
 
-  private final double[] numbers;
-  private final String[] texts;
-  private final boolean[] bools;
-  private final boolean[] missing;
-  private final Set<String> tags;
+  private final ArrayBindings values;
 
   /**
    * Resolves {@code values} against {@code schema}.
@@ -30,14 +26,9 @@ public final class MapBindings implements Bindings {
    */
   public MapBindings(Schema schema, Map<String, ?> values, Set<String> tags) {
     Objects.requireNonNull(values, "values");
-    int n = schema.size();
-    numbers = new double[n];
-    texts = new String[n];
-    bools = new boolean[n];
-    missing = new boolean[n];
-    this.tags = Set.copyOf(tags);
+    this.values = new ArrayBindings(schema).setTags(Set.copyOf(tags));
     for (Schema.Variable v : schema.variables()) {
-      resolve(v, lookup(values, v.name()));
+      this.values.set(v.name(), lookup(values, v.name()));
     }
   }
 
@@ -63,70 +54,28 @@ public final class MapBindings implements Bindings {
     return current;
   }
 
-  private void resolve(Schema.Variable v, Object value) {
-    int slot = v.slot();
-    numbers[slot] = Double.NaN;
-    missing[slot] = value == null;
-    if (value == null) {
-      return;
-    }
-    switch (v.type()) {
-      case NUMBER -> {
-        if (!(value instanceof Number number)) {
-          throw wrongType(v, value);
-        }
-        numbers[slot] = number.doubleValue();
-        missing[slot] = Double.isNaN(numbers[slot]);
-      }
-      case TEXT -> {
-        if (!(value instanceof CharSequence text)) {
-          throw wrongType(v, value);
-        }
-        texts[slot] = text.toString();
-      }
-      case BOOLEAN -> {
-        if (!(value instanceof Boolean bool)) {
-          throw wrongType(v, value);
-        }
-        bools[slot] = bool;
-      }
-    }
-  }
-
-  private static IllegalArgumentException wrongType(Schema.Variable v, Object value) {
-    return new IllegalArgumentException(
-        "value for '"
-            + v.name()
-            + "' must be "
-            + v.type().displayName()
-            + " but was "
-            + value.getClass().getSimpleName()
-            + " "
-            + value);
-  }
-
   @Override
   public double number(int slot) {
-    return numbers[slot];
+    return values.number(slot);
   }
 
   @Override
   public String text(int slot) {
-    return texts[slot];
+    return values.text(slot);
   }
 
   @Override
   public boolean bool(int slot) {
-    return bools[slot];
+    return values.bool(slot);
   }
 
   @Override
   public boolean isMissing(int slot) {
-    return missing[slot];
+    return values.isMissing(slot);
   }
 
   @Override
   public boolean hasTag(String tag) {
-    return tags.contains(tag);
+    return values.hasTag(tag);
   }
 }

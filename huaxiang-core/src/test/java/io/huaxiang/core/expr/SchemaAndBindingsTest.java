@@ -74,4 +74,27 @@ class SchemaAndBindingsTest {
     assertThat(b.hasTag("night_owl")).isTrue();
     assertThat(b.hasTag("vip")).isFalse();
   }
+
+  @Test
+  void arrayBindingsAreReusedAcrossSubjects() {
+    Schema schema = Schema.builder().number("age").text("city").bool("verified").build();
+    CompiledExpression rule =
+        Expressions.compileCondition(
+            "age >= 18 and city = '杭州' and verified and has_tag('vip')", schema);
+    ArrayBindings row = new ArrayBindings(schema);
+    // Everything is missing, but a fresh row has no tags, so has_tag decides: false, not unknown.
+    assertThat(rule.truth(row)).isFalse();
+    row.setNumber(0, 30).setText(1, "杭州").setBool(2, true).setTags(Set.of("vip"));
+    assertThat(rule.test(row)).isTrue();
+    row.clear().set("age", 30).set("city", "杭州").set("verified", true).set("unrelated", "x");
+    assertThat(rule.test(row)).isFalse();
+    assertThat(row.isMissing(0)).isFalse();
+    row.setMissing(0);
+    assertThat(row.isMissing(0)).isTrue();
+    assertThat(row.number(0)).isNaN();
+    row.setNumber(0, Double.NaN);
+    assertThat(row.isMissing(0)).isTrue();
+    assertThatThrownBy(() -> row.set("verified", "yes"))
+        .hasMessage("value for 'verified' must be true/false but was String yes");
+  }
 }
