@@ -216,6 +216,30 @@ final class CompileErrors {
             + hintZh(culprit, wanted));
   }
 
+  ExpressionException emptyRange(Expr.Between b) {
+    SourceMap.Span low = parsed.positions().extent(b.low());
+    SourceMap.Span high = parsed.positions().extent(b.high());
+    String swapped =
+        text(b.value())
+            + (b.negated() ? " not between " : " between ")
+            + text(b.high())
+            + " and "
+            + text(b.low());
+    return error(
+        ErrorKind.EMPTY_RANGE,
+        new SourceMap.Span(low.start(), high.end()),
+        "'" + text(b.low()) + "'",
+        List.of(),
+        List.of(swapped),
+        "the lower bound "
+            + text(b.low())
+            + " is above the upper bound "
+            + text(b.high())
+            + ", so this range is empty; write the smaller bound first: "
+            + swapped,
+        "下限 " + text(b.low()) + " 大于上限 " + text(b.high()) + "，区间为空；请把较小的值写在前面：" + swapped);
+  }
+
   ExpressionException orderedBooleans(Expr.Comparison c) {
     return error(
         ErrorKind.TYPE_MISMATCH,

@@ -125,12 +125,31 @@ final class Compiler {
     if (high.type() != value.type()) {
       throw errors.incomparable(b.value(), value.type(), b.high(), high.type());
     }
+    rejectEmptyRange(b, low, high);
     if (value instanceof Compiled.NumNode v) {
       return Evaluators.betweenNumbers(
           v, (Compiled.NumNode) low, (Compiled.NumNode) high, b.negated());
     }
     return Evaluators.betweenTexts(
         (Compiled.TextNode) value, (Compiled.TextNode) low, (Compiled.TextNode) high, b.negated());
+  }
+
+  /** {@code x between 40 and 20} is never true; almost always the bounds were swapped. */
+  private void rejectEmptyRange(Expr.Between b, Compiled low, Compiled high) {
+    if (!low.constant() || !high.constant()) {
+      return;
+    }
+    boolean empty;
+    if (low instanceof Compiled.NumNode lo) {
+      empty = Evaluators.constantNumber(lo) > Evaluators.constantNumber((Compiled.NumNode) high);
+    } else {
+      String lo = ((Compiled.TextNode) low).eval().text(Eval.CONSTANT);
+      String hi = ((Compiled.TextNode) high).eval().text(Eval.CONSTANT);
+      empty = lo != null && hi != null && lo.compareTo(hi) > 0;
+    }
+    if (empty) {
+      throw errors.emptyRange(b);
+    }
   }
 
   private Compiled in(Expr.In in) {

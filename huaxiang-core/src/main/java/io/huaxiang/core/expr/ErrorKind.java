@@ -16,6 +16,8 @@ public enum ErrorKind {
   WRONG_ARGUMENT_COUNT,
   /** A value of the wrong type for its place, e.g. text compared with a number. */
   TYPE_MISMATCH,
+  /** A {@code between} whose constant lower bound is above its upper bound, so it never holds. */
+  EMPTY_RANGE,
   /** A misuse of {@code null}, e.g. {@code x = null} instead of {@code x is null}. */
   NULL_MISUSE
 }

@@ -57,7 +57,10 @@ final class Lexer {
         pos++;
       }
       if (pos >= source.length()) {
-        tokens.add(new Token(TokenKind.EOF, "", pos, pos, null));
+        // End of input sits right after the last token, so an error there points at the line
+        // the author was writing, not at a trailing blank line.
+        int end = tokens.isEmpty() ? 0 : tokens.get(tokens.size() - 1).end();
+        tokens.add(new Token(TokenKind.EOF, "", end, end, null));
         return;
       }
       char c = source.charAt(pos);

@@ -229,6 +229,24 @@ class ExpressionErrorsTest {
   }
 
   @Test
+  void swappedBetweenBoundsAreCaughtWithTheFix() {
+    ExpressionException e = compileError("age between 40 and 20");
+    assertThat(e.kind()).isEqualTo(ErrorKind.EMPTY_RANGE);
+    assertThat(e.column()).isEqualTo(13);
+    assertThat(e.length()).isEqualTo(9);
+    assertThat(e.suggestions()).containsExactly("age between 20 and 40");
+    assertThat(compileError("city not between 'b' and 'a'").suggestions())
+        .containsExactly("city not between 'a' and 'b'");
+  }
+
+  @Test
+  void endOfInputIsReportedRightAfterTheLastToken() {
+    ExpressionException e = compileError("age >\n\n");
+    assertThat(e.line()).isEqualTo(1);
+    assertThat(e.column()).isEqualTo(6);
+  }
+
+  @Test
   void comparingWithNullPointsToIsNull() {
     ExpressionException e = compileError("age = null");
     assertThat(e.kind()).isEqualTo(ErrorKind.NULL_MISUSE);

@@ -174,7 +174,15 @@ final class ExpressionGenerators {
             .as(Expr.Comparison::new),
         Combinators.combine(Arbitraries.of(Expr.CompareOp.class), constant, variable)
             .as(Expr.Comparison::new),
-        Combinators.combine(variable, constant, constant, flag).as(Expr.Between::new),
+        // Bounds in order: the compiler rejects a constant range whose low is above its high.
+        Combinators.combine(variable, constant, Arbitraries.integers().between(0, 3), flag)
+            .as(
+                (v, low, width, negated) ->
+                    new Expr.Between(
+                        v,
+                        low,
+                        new Expr.NumberLiteral(((Expr.NumberLiteral) low).value() + width),
+                        negated)),
         Combinators.combine(variable, constant.list().ofMinSize(1).ofMaxSize(10), flag)
             .as(Expr.In::new));
   }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -25,8 +26,7 @@ class ExpressionPropertiesTest {
       @ForAll("condition") Expr condition,
       @ForAll("values") Map<String, Object> values,
       @ForAll("tags") Set<String> tags) {
-    CompiledExpression compiled =
-        Expressions.compile(condition.toString(), ExpressionGenerators.SCHEMA);
+    CompiledExpression compiled = compileOrSkipEmptyRange(condition);
     Object expected = new ReferenceInterpreter(values, tags).eval(condition);
     MapBindings bindings = MapBindings.of(ExpressionGenerators.SCHEMA, values, tags);
     assertThat(compiled.evaluate(bindings))
@@ -52,6 +52,20 @@ class ExpressionPropertiesTest {
       assertThat(e.offset()).isBetween(0, source.length());
       assertThat(e.getMessage()).isNotBlank();
       assertThat(e.messageZh()).isNotBlank();
+    }
+  }
+
+  /**
+   * Compiles a generated expression. Generated {@code between}s can fold to constant bounds in the
+   * wrong order, which the compiler rightly rejects; such samples are skipped, anything else that
+   * fails to compile fails the property.
+   */
+  private static CompiledExpression compileOrSkipEmptyRange(Expr expr) {
+    try {
+      return Expressions.compile(expr.toString(), ExpressionGenerators.SCHEMA);
+    } catch (ExpressionException e) {
+      Assume.that(e.kind() != ErrorKind.EMPTY_RANGE);
+      throw e;
     }
   }
 
