@@ -287,11 +287,28 @@ public final class Binner {
       return Arrays.copyOfRange(distinct, 1, distinct.length);
     }
     int q = config.fineBins();
-    double[] cuts = new double[q - 1];
+    java.util.TreeSet<Double> cuts = new java.util.TreeSet<>();
     for (int i = 1; i < q; i++) {
-      cuts[i - 1] = values[(int) ((long) values.length * i / q)];
+      cuts.add(values[(int) ((long) values.length * i / q)]);
     }
-    return Arrays.stream(cuts).filter(c -> c > values[0]).distinct().toArray();
+    // a value holding more than one fine bin's worth of rows (e.g. 0 = "paid nothing") gets a fine
+    // bin of its own: quantile cuts alone would lump it with its neighbours
+    long heavy = Math.max(2, values.length / q);
+    int i = 0;
+    while (i < values.length) {
+      int j = i;
+      while (j + 1 < values.length && values[j + 1] == values[i]) {
+        j++;
+      }
+      if (j - i + 1 >= heavy) {
+        cuts.add(values[i]);
+        if (j + 1 < values.length) {
+          cuts.add(values[j + 1]);
+        }
+      }
+      i = j + 1;
+    }
+    return cuts.stream().mapToDouble(Double::doubleValue).filter(c -> c > values[0]).toArray();
   }
 
   private static WoeBin bin(BinRule rule, long events, long nonEvents, long totE, long totN) {
