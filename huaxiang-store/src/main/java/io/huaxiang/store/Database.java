@@ -87,6 +87,11 @@ public final class Database implements AutoCloseable {
     return description;
   }
 
+  /** True when this process attached to an embedded PostgreSQL that another process started. */
+  public boolean attached() {
+    return description.contains("(attached");
+  }
+
   @Override
   public void close() {
     pool.close();
@@ -106,6 +111,8 @@ public final class Database implements AutoCloseable {
     config.setPassword(password);
     config.setMaximumPoolSize(size);
     config.setPoolName("huaxiang");
+    // fail fast rather than hang when the database is gone (e.g. during shutdown)
+    config.setConnectionTimeout(5_000);
     config.addDataSourceProperty("reWriteBatchedInserts", "true");
     return new HikariDataSource(config);
   }

@@ -19,6 +19,11 @@ public final class TestDatabase {
   private TestDatabase() {}
 
   public static synchronized Database fresh() {
+    return Database.external(freshUrl(), "postgres", null, 8).migrate();
+  }
+
+  /** The JDBC URL of a new, empty database (user postgres, no password). */
+  public static synchronized String freshUrl() {
     try {
       if (server == null) {
         server = EmbeddedPostgres.builder().start();
@@ -29,7 +34,7 @@ public final class TestDatabase {
           Statement s = c.createStatement()) {
         s.execute("create database " + name);
       }
-      return Database.external(server.getJdbcUrl("postgres", name), "postgres", null, 8).migrate();
+      return server.getJdbcUrl("postgres", name);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (SQLException e) {

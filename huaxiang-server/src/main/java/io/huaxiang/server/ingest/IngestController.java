@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.huaxiang.core.event.InvalidEventException;
 import io.huaxiang.core.event.RejectReason;
-import io.huaxiang.core.event.UserEvent;
 import io.huaxiang.core.event.json.EventJson;
 import io.huaxiang.server.api.ApiException;
 import io.huaxiang.server.config.HuaxiangProperties;
@@ -41,16 +40,20 @@ class IngestController {
   @Operation(summary = "Ingest one event; 202 once it is durably stored (duplicates are ignored)")
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Accepted> one(@RequestBody String body) {
-    UserEvent event = json.read(body);
-    IngestReport report =
-        ingest.ingest(List.of(ParsedRecord.ok(0, body, event)), "api", null, true);
+    ParsedRecord record;
+    try {
+      record = ParsedRecord.ok(0, body, json.read(body));
+    } catch (InvalidEventException e) {
+      record = ParsedRecord.failed(0, body, e); // still ingested: refusals become dead letters
+    }
+    IngestReport report = ingest.ingest(List.of(record), "api", null, true);
     if (!report.rejected().isEmpty()) {
       Rejection r = report.rejected().get(0);
       throw new InvalidEventException(RejectReason.valueOf(r.reason()), r.field(), r.message());
     }
     String status = report.accepted() == 1 ? "accepted" : "duplicate";
     return ResponseEntity.status(HttpStatus.ACCEPTED)
-        .body(new Accepted(event.id().value(), status, report.lastSeq()));
+        .body(new Accepted(record.event().id().value(), status, report.lastSeq()));
   }
 
   @Operation(
