@@ -214,7 +214,7 @@ final class UserStory {
               at(ActivityClock.timeOn(d, user.latentRisk(), random)),
               source,
               c.name(),
-              Money.rounded(java.math.BigDecimal.valueOf(fen, 2)),
+              Money.ofFen(fen),
               online,
               !online && Draws.chance(random, 0.05)));
     }

@@ -1,6 +1,7 @@
 package io.huaxiang.core.demo;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -15,7 +16,7 @@ final class Weighted<T> {
 
   Weighted<T> add(double weight, T value) {
     double total = cumulative.length == 0 ? 0 : cumulative[cumulative.length - 1];
-    double[] next = java.util.Arrays.copyOf(cumulative, cumulative.length + 1);
+    double[] next = Arrays.copyOf(cumulative, cumulative.length + 1);
     next[next.length - 1] = total + weight;
     cumulative = next;
     values.add(value);
@@ -30,16 +31,5 @@ final class Weighted<T> {
       }
     }
     return values.get(values.size() - 1);
-  }
-
-  /** The share of the total weight carried by one value. */
-  double share(T value) {
-    double w = 0;
-    for (int i = 0; i < values.size(); i++) {
-      if (values.get(i).equals(value)) {
-        w += cumulative[i] - (i == 0 ? 0 : cumulative[i - 1]);
-      }
-    }
-    return w / cumulative[cumulative.length - 1];
   }
 }
