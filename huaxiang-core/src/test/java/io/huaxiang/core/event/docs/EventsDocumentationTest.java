@@ -119,7 +119,7 @@ class EventsDocumentationTest {
         ObjectNode without = example.deepCopy();
         without.remove(field);
         InvalidEventException refused =
-            catchThrowableOfType(() -> JSON.read(without.toString()), InvalidEventException.class);
+            catchThrowableOfType(InvalidEventException.class, () -> JSON.read(without.toString()));
         String what = example.get("type") + " without " + field;
         if (required.contains(field)) {
           assertThat(refused).as(what).isNotNull();
@@ -147,7 +147,7 @@ class EventsDocumentationTest {
     for (ObjectNode event : bad) {
       assertThat(validator.validate(event, schema, "$")).as(event.toString()).isNotEmpty();
       assertThat(
-              catchThrowableOfType(() -> JSON.read(event.toString()), InvalidEventException.class))
+              catchThrowableOfType(InvalidEventException.class, () -> JSON.read(event.toString())))
           .as(event.toString())
           .isNotNull();
     }

@@ -2,7 +2,6 @@ package io.huaxiang.core.event.docs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -60,8 +59,7 @@ final class MiniSchemaValidator {
       }
     }
     JsonNode properties = schema.path("properties");
-    for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
+    for (Map.Entry<String, JsonNode> field : value.properties()) {
       if (properties.has(field.getKey())) {
         errors.addAll(
             validate(
