@@ -61,7 +61,7 @@ public final class ModelReport {
         .append(Svg.esc(model.info().name()))
         .append(" – 评分卡报告 / Scorecard report</title><style>")
         .append(
-            "body{font-family:sans-serif;margin:24px;color:#222}table{border-collapse:collapse;"
+            "body{font-family:'Noto Sans CJK SC','PingFang SC','Microsoft YaHei',sans-serif;margin:24px;color:#222}table{border-collapse:collapse;"
                 + "margin:8px 0}td,th{border:1px solid #ccc;padding:3px 8px;font-size:13px;"
                 + "text-align:right}th{background:#f3f3f3}td.l,th.l{text-align:left}"
                 + ".grid{display:flex;flex-wrap:wrap;gap:16px}h2{border-bottom:2px solid #1f77b4}"

@@ -213,6 +213,9 @@ final class Svg {
   }
 
   private static String tick(double v) {
+    if (v != 0 && Math.abs(v) < 0.1) {
+      return String.format(Locale.ROOT, "%.3f", v);
+    }
     return Math.abs(v) >= 100 || v == Math.rint(v)
         ? String.format(Locale.ROOT, "%.0f", v)
         : String.format(Locale.ROOT, "%.2f", v);

@@ -1,6 +1,7 @@
 package io.huaxiang.model.scorecard;
 
 import io.huaxiang.model.artifact.ArtifactCodec;
+import io.huaxiang.model.binning.FeatureBinning;
 import io.huaxiang.model.data.Dataset;
 import io.huaxiang.model.metrics.ModelMetrics;
 import java.nio.file.Path;
@@ -23,6 +24,10 @@ public final class ScorecardModel {
   private final Scaling scaling;
   private final ModelInfo info;
   private final int[] maxPoints;
+  // flat copies for the scoring hot path: no list or record indirection per feature
+  private final String[] names;
+  private final FeatureBinning[] binnings;
+  private final int[][] binPoints;
   private final double[] averagePoints;
 
   public ScorecardModel(
@@ -37,13 +42,17 @@ public final class ScorecardModel {
     this.scaling = scaling;
     this.info = info;
     this.maxPoints = this.features.stream().mapToInt(ScorecardFeature::maxPoints).toArray();
+    this.names = this.features.stream().map(ScorecardFeature::name).toArray(String[]::new);
+    this.binnings =
+        this.features.stream().map(ScorecardFeature::binning).toArray(FeatureBinning[]::new);
+    this.binPoints = this.features.stream().map(ScorecardFeature::points).toArray(int[][]::new);
     this.averagePoints =
         this.features.stream().mapToDouble(ScorecardFeature::averagePoints).toArray();
   }
 
   /** Builds the card from fitted coefficients, rounding each bin's points to an integer. */
   public static ScorecardModel build(
-      List<io.huaxiang.model.binning.FeatureBinning> binnings,
+      List<FeatureBinning> binnings,
       double intercept,
       double[] coefficients,
       Map<String, FeatureLabel> labels,
@@ -154,8 +163,11 @@ public final class ScorecardModel {
   /** Integer points of one applicant, without reasons (the fast path). */
   public int points(Map<String, ?> applicant) {
     int total = basePoints;
-    for (ScorecardFeature f : features) {
-      total += f.pointsOf(f.binning().binOfValue(applicant.get(f.name())));
+    for (int j = 0; j < names.length; j++) {
+      int bin = binnings[j].binOfValue(applicant.get(names[j]));
+      if (bin >= 0) {
+        total += binPoints[j][bin];
+      }
     }
     return total;
   }
