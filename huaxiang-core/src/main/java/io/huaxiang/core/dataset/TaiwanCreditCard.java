@@ -13,9 +13,6 @@ import io.huaxiang.core.event.UserEvent;
 import io.huaxiang.core.event.UserId;
 import io.huaxiang.core.event.UserRegistered;
 import io.huaxiang.core.lending.Money;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,9 +21,13 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * Imports the UCI Taiwan credit-card dataset ({@code UCI_Credit_Card.csv}) as Huaxiang events: one
@@ -187,32 +188,29 @@ public final class TaiwanCreditCard {
   }
 
   /**
-   * Streams the events of a whole file: checks the header, then parses lines lazily, so 30,000
-   * clients need no more memory than one. Blank lines are skipped.
+   * Streams the events of a whole file, given as its lines (e.g. {@code Files.lines(path)} or
+   * {@code reader.lines()} in the caller, so the core does no I/O): checks the header, then parses
+   * lazily, so 30,000 clients need no more memory than one. Blank lines are skipped; closing the
+   * returned stream closes {@code lines}.
    *
-   * @throws MalformedRowException for a wrong header or a malformed row (when the stream reaches
-   *     it)
-   * @throws UncheckedIOException if reading fails
+   * @throws MalformedRowException for a wrong header at once, for a malformed row when the stream
+   *     reaches it
    */
-  public static Stream<UserEvent> read(BufferedReader reader) {
-    return rows(reader).flatMap(row -> events(row).stream());
+  public static Stream<UserEvent> read(Stream<String> lines) {
+    return rows(lines).flatMap(row -> events(row).stream());
   }
 
-  /** Streams the parsed rows of a whole file, checking the header first. */
-  public static Stream<TaiwanRow> rows(BufferedReader reader) {
-    String header;
-    try {
-      header = reader.readLine();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** Streams the parsed rows of a whole file, checking the header first; see {@link #read}. */
+  public static Stream<TaiwanRow> rows(Stream<String> lines) {
+    Iterator<String> it = lines.iterator();
+    String header = it.hasNext() ? it.next() : null;
     if (header == null || !header.replace("\uFEFF", "").strip().equals(HEADER)) {
       throw new MalformedRowException(
           1, "expected the UCI header '" + HEADER + "', got '" + header + "'");
     }
     AtomicLong lineNumber = new AtomicLong(1);
-    return reader
-        .lines()
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED), false)
+        .onClose(lines::close)
         .map(text -> new Line(lineNumber.incrementAndGet(), text))
         .filter(line -> !line.text().isBlank())
         .map(line -> parse(line.text(), line.number()));

@@ -150,15 +150,26 @@ class TaiwanCreditCardTest {
     String file = TaiwanCreditCard.HEADER + "\r\n" + ROW_1 + "\r\n\r\n2,oops\r\n";
     BufferedReader reader = new BufferedReader(new StringReader(file));
 
-    assertThatThrownBy(() -> TaiwanCreditCard.read(reader).toList())
+    assertThatThrownBy(() -> TaiwanCreditCard.read(reader.lines()).toList())
         .isInstanceOf(MalformedRowException.class)
         .satisfies(e -> assertThat(((MalformedRowException) e).lineNumber()).isEqualTo(4));
   }
 
   @Test
+  void closingTheEventStreamClosesTheLines() {
+    boolean[] closed = {false};
+    java.util.stream.Stream<String> lines =
+        java.util.stream.Stream.of(TaiwanCreditCard.HEADER, ROW_1).onClose(() -> closed[0] = true);
+    try (var events = TaiwanCreditCard.read(lines)) {
+      assertThat(events.count()).isEqualTo(5);
+    }
+    assertThat(closed[0]).isTrue();
+  }
+
+  @Test
   void readRejectsAFileWithoutTheUciHeader() {
     BufferedReader reader = new BufferedReader(new StringReader("ID,LIMIT_BAL,SEX\n" + ROW_1));
-    assertThatThrownBy(() -> TaiwanCreditCard.read(reader))
+    assertThatThrownBy(() -> TaiwanCreditCard.read(reader.lines()))
         .isInstanceOf(MalformedRowException.class)
         .hasMessageStartingWith("line 1: expected the UCI header");
   }

@@ -28,7 +28,7 @@ final class TaiwanImportCheck {
   private final Map<String, ProfileState> profiles = new HashMap<>();
 
   void importAll(BufferedReader reader) {
-    try (var events = TaiwanCreditCard.read(reader)) {
+    try (var events = TaiwanCreditCard.read(reader.lines())) {
       events.forEach(this::apply);
     }
   }
