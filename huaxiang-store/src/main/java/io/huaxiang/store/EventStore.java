@@ -179,7 +179,7 @@ public final class EventStore {
 
   private StoredEvent stored(ResultSet rs) throws SQLException {
     return new StoredEvent(
-        rs.getLong(1), json.read(rs.getString(2)), rs.getTimestamp(3).toInstant());
+        rs.getLong(1), json.readStored(rs.getString(2)), rs.getTimestamp(3).toInstant());
   }
 
   private static void lock(Connection c) throws SQLException {

@@ -1,6 +1,7 @@
 package io.huaxiang.core.profile;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -33,10 +34,10 @@ public final class ProfileStateCodec {
             .copy()
             .registerModule(sets)
             .addMixIn(ProfileState.class, FieldsOnly.class)
-            .addMixIn(DayBucket.class, FieldsOnly.class)
-            .addMixIn(LoanState.class, FieldsOnly.class)
-            .addMixIn(Instalment.class, FieldsOnly.class)
-            .addMixIn(CategorySpend.class, FieldsOnly.class);
+            .addMixIn(DayBucket.class, FieldsOnlyNoDefaults.class)
+            .addMixIn(LoanState.class, FieldsOnlyNoDefaults.class)
+            .addMixIn(Instalment.class, FieldsOnlyNoDefaults.class)
+            .addMixIn(CategorySpend.class, FieldsOnlyNoDefaults.class);
   }
 
   public String write(ProfileState state) {
@@ -55,6 +56,7 @@ public final class ProfileStateCodec {
     }
   }
 
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @JsonAutoDetect(
       fieldVisibility = JsonAutoDetect.Visibility.ANY,
       getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -62,6 +64,16 @@ public final class ProfileStateCodec {
       setterVisibility = JsonAutoDetect.Visibility.NONE,
       creatorVisibility = JsonAutoDetect.Visibility.ANY)
   private interface FieldsOnly {}
+
+  /** Leaves out zeros and empty sets: most day buckets hold only one or two counts. */
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+  @JsonAutoDetect(
+      fieldVisibility = JsonAutoDetect.Visibility.ANY,
+      getterVisibility = JsonAutoDetect.Visibility.NONE,
+      isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+      setterVisibility = JsonAutoDetect.Visibility.NONE,
+      creatorVisibility = JsonAutoDetect.Visibility.ANY)
+  private interface FieldsOnlyNoDefaults {}
 
   private static final class LongSetSerializer extends JsonSerializer<LongSet> {
     @Override

@@ -15,7 +15,9 @@ import picocli.CommandLine.Command;
       PortraitCommand.class,
       EventsCommand.class,
       CatalogueCommand.class,
-      RebuildCommand.class
+      RebuildCommand.class,
+      DemoCommand.class,
+      ImportTaiwanCommand.class
     })
 public final class HuaxiangCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -27,6 +29,9 @@ public final class HuaxiangCli implements Runnable {
 
   /** Runs the CLI; returns the exit code (2 for usage errors, with the message on stderr). */
   public static int execute(String... args) {
+    if (args.length == 0 || !args[0].equals("serve")) {
+      quietLogging(); // CLI output is for people: only warnings from libraries
+    }
     CommandLine cli = new CommandLine(new HuaxiangCli());
     cli.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
@@ -34,5 +39,12 @@ public final class HuaxiangCli implements Runnable {
           return 1;
         });
     return cli.execute(args);
+  }
+
+  private static void quietLogging() {
+    org.slf4j.Logger root = org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    if (root instanceof ch.qos.logback.classic.Logger logback) {
+      logback.setLevel(ch.qos.logback.classic.Level.WARN);
+    }
   }
 }
