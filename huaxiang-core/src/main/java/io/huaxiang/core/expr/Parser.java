@@ -95,8 +95,8 @@ final class Parser {
     if (!at(TokenKind.NOT)) {
       return predicate();
     }
-    Token op = advance();
     nest();
+    Token op = advance();
     Expr operand = not();
     unnest();
     return positions.record(new Expr.Not(operand), op.start(), positions.end(operand), op);
@@ -245,8 +245,8 @@ final class Parser {
       return positions.record(new Expr.NullLiteral(), t.start(), t.end());
     }
     if (at(TokenKind.LPAREN)) {
-      advance();
       nest();
+      advance();
       Expr inner = expression();
       expect(TokenKind.RPAREN);
       unnest();

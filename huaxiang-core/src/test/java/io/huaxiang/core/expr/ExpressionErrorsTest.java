@@ -206,16 +206,21 @@ class ExpressionErrorsTest {
 
   @Test
   void unknownFunctionSuggestsRegisteredOnes() {
-    ExpressionException e = compileError("roud(age) > 1");
+    ExpressionException e = compileError("age > 1 and roud(age) > 1");
     assertThat(e.kind()).isEqualTo(ErrorKind.UNKNOWN_FUNCTION);
+    assertThat(e.column()).isEqualTo(13);
+    assertThat(e.found()).isEqualTo("'roud'");
     assertThat(e.suggestions()).containsExactly("round");
     assertThat(e.length()).isEqualTo(4);
   }
 
   @Test
   void wrongArgumentCountShowsTheSignature() {
-    ExpressionException e = compileError("round(age, 1, 2) > 1");
+    ExpressionException e = compileError("age > round(age, 1, 2)");
     assertThat(e.kind()).isEqualTo(ErrorKind.WRONG_ARGUMENT_COUNT);
+    assertThat(e.column()).isEqualTo(7);
+    assertThat(e.length()).isEqualTo(16);
+    assertThat(e.found()).isEqualTo("3 arguments");
     assertThat(e.expected()).containsExactly("round(number[, number]) → number");
     assertThat(e.reason()).startsWith("round takes 1 to 2 arguments but got 3");
     assertThat(compileError("abs() > 1").reason()).startsWith("abs takes 1 argument but got 0");
@@ -268,7 +273,10 @@ class ExpressionErrorsTest {
   @Test
   void rejectsAbsurdNestingWithoutOverflowingTheStack() {
     String deep = "(".repeat(5000) + "age" + ")".repeat(5000) + " > 1";
-    assertThat(compileError(deep).kind()).isEqualTo(ErrorKind.TOO_COMPLEX);
+    ExpressionException tooDeep = compileError(deep);
+    assertThat(tooDeep.kind()).isEqualTo(ErrorKind.TOO_COMPLEX);
+    // Reported at the first parenthesis past the limit.
+    assertThat(tooDeep.column()).isEqualTo(Parser.MAX_NESTING + 1);
     String chain = "age" + " + age".repeat(5000) + " > 1";
     assertThat(compileError(chain).kind()).isEqualTo(ErrorKind.TOO_COMPLEX);
     String nots = "not ".repeat(5000) + "verified";
