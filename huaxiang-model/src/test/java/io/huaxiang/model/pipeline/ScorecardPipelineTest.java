@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +38,30 @@ class ScorecardPipelineTest {
     for (int r = 0; r < d.rowCount(); r++) {
       assertThat(back.score(d.row(r))).isEqualTo(t.model().score(d.row(r)));
     }
+  }
+
+  @Test
+  void comparisonRanksAStrongerCardAboveAWeakerOneOnTheSameRows() {
+    Dataset d = SharedData.german200();
+    ScorecardModel full =
+        ScorecardPipeline.train(
+                d,
+                TrainingConfig.defaults("creditability", "bad").withName("full"),
+                ProgressListener.NONE)
+            .model();
+    ScorecardModel ageOnly =
+        ScorecardPipeline.train(
+                d.select(IntStream.range(0, d.rowCount()).toArray())
+                    .without(
+                        d.columnNames().stream()
+                            .filter(c -> !c.equals("age_in_years") && !c.equals("creditability"))
+                            .toList()),
+                TrainingConfig.defaults("creditability", "bad").withName("age only"),
+                ProgressListener.NONE)
+            .model();
+    ModelComparison c = ModelComparison.of(List.of(full, ageOnly), d, "fixture");
+    assertThat(c.rows().get(0).metrics().auc()).isGreaterThan(c.rows().get(1).metrics().auc());
+    assertThat(c.table()).contains("| full |").contains("| age only |");
   }
 
   @Test
