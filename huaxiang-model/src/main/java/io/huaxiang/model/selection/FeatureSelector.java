@@ -36,7 +36,10 @@ public final class FeatureSelector {
     byIv.sort(Comparator.comparingDouble((String f) -> -iv.get(f)));
     List<String> passed = new ArrayList<>();
     for (String f : byIv) {
-      if (iv.get(f) < config.minIv()) {
+      if (isConstant(woe.get(f))) {
+        // one bin (or all rows in one bin): no regression can estimate its coefficient
+        log.add(step(f, false, SelectionReason.LOW_IV, "a single bin: its WoE is constant"));
+      } else if (iv.get(f) < config.minIv()) {
         log.add(
             step(f, false, SelectionReason.LOW_IV, "IV %.4f < %.4f", iv.get(f), config.minIv()));
       } else {
@@ -334,6 +337,15 @@ public final class FeatureSelector {
       eta[i] = 1 / (1 + Math.exp(-eta[i]));
     }
     return eta;
+  }
+
+  private static boolean isConstant(double[] v) {
+    for (double d : v) {
+      if (d != v[0]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static double pearson(double[] a, double[] b) {

@@ -42,6 +42,29 @@ class FeatureSelectorTest {
   }
 
   @Test
+  void singleBinFeatureIsLoggedOutEvenWithoutAnIvThreshold() {
+    Random r = new Random(3);
+    int n = 2000;
+    double[] x = new double[n];
+    double[] constant = new double[n];
+    int[] y = new int[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = r.nextGaussian();
+      constant[i] = -0.1;
+      y[i] = r.nextDouble() < 1 / (1 + Math.exp(-x[i])) ? 1 : 0;
+    }
+    Map<String, double[]> woe = new LinkedHashMap<>();
+    woe.put("x", x);
+    woe.put("constant", constant);
+    SelectionResult result =
+        new FeatureSelector(SelectionConfig.defaults().withFilters(0, 0.7, 5))
+            .select(Map.of("x", 0.3, "constant", 0.0), woe, y);
+    assertThat(result.selected()).containsExactly("x");
+    assertThat(result.log())
+        .anyMatch(s -> s.feature().equals("constant") && s.detail().contains("single bin"));
+  }
+
+  @Test
   void varianceInflationIsOneForUncorrelatedAndLargeForNearCopies() {
     Random r = new Random(5);
     int n = 2000;
