@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.huaxiang.model.binning.BinRule;
+import io.huaxiang.model.binning.CrossFeature;
 import io.huaxiang.model.binning.FeatureBinning;
 import io.huaxiang.model.binning.Monotonicity;
 import io.huaxiang.model.binning.WoeBin;
@@ -153,7 +154,50 @@ public final class ArtifactCodec {
         b.iv(),
         b.gini(),
         b.ks(),
-        bins);
+        bins,
+        f.cross() == null
+            ? null
+            : new ArtifactFile.CrossDto(
+                sourceDto(f.cross().first()), sourceDto(f.cross().second())));
+  }
+
+  private static ArtifactFile.SourceDto sourceDto(FeatureBinning b) {
+    List<ArtifactFile.BinDto> bins = new ArrayList<>();
+    for (WoeBin bin : b.bins()) {
+      bins.add(binDto(bin, 0));
+    }
+    return new ArtifactFile.SourceDto(
+        b.feature(), b.type().name().toLowerCase(java.util.Locale.ROOT), bins);
+  }
+
+  private static FeatureBinning source(ArtifactFile.SourceDto s) {
+    List<WoeBin> bins = new ArrayList<>();
+    for (ArtifactFile.BinDto b : s.bins()) {
+      bins.add(bin(s.name(), b));
+    }
+    return new FeatureBinning(
+        s.name(),
+        ColumnType.valueOf(s.type().toUpperCase(java.util.Locale.ROOT)),
+        Monotonicity.NONE,
+        bins,
+        false);
+  }
+
+  private static WoeBin bin(String feature, ArtifactFile.BinDto b) {
+    BinRule rule =
+        switch (b.kind()) {
+          case "range" ->
+              new BinRule.Range(
+                  b.lower() == null ? Double.NEGATIVE_INFINITY : b.lower(),
+                  b.upper() == null ? Double.POSITIVE_INFINITY : b.upper());
+          case "categories" -> new BinRule.Categories(b.categories());
+          case "special" -> new BinRule.Special(b.value());
+          case "missing" -> new BinRule.Missing();
+          default ->
+              throw new ArtifactException(
+                  "feature '" + feature + "' has a bin of unknown kind '" + b.kind() + "'");
+        };
+    return new WoeBin(rule, b.count(), b.events(), b.share(), b.eventRate(), b.woe(), b.iv());
   }
 
   private static ArtifactFile.BinDto binDto(WoeBin bin, int points) {
@@ -196,20 +240,7 @@ public final class ArtifactCodec {
     int[] points = new int[f.bins().size()];
     for (int i = 0; i < points.length; i++) {
       ArtifactFile.BinDto b = f.bins().get(i);
-      BinRule rule =
-          switch (b.kind()) {
-            case "range" ->
-                new BinRule.Range(
-                    b.lower() == null ? Double.NEGATIVE_INFINITY : b.lower(),
-                    b.upper() == null ? Double.POSITIVE_INFINITY : b.upper());
-            case "categories" -> new BinRule.Categories(b.categories());
-            case "special" -> new BinRule.Special(b.value());
-            case "missing" -> new BinRule.Missing();
-            default ->
-                throw new ArtifactException(
-                    "feature '" + f.name() + "' has a bin of unknown kind '" + b.kind() + "'");
-          };
-      bins.add(new WoeBin(rule, b.count(), b.events(), b.share(), b.eventRate(), b.woe(), b.iv()));
+      bins.add(bin(f.name(), b));
       points[i] = b.points();
     }
     FeatureBinning binning =
@@ -219,7 +250,11 @@ public final class ArtifactCodec {
             Monotonicity.valueOf(f.shape().toUpperCase(java.util.Locale.ROOT)),
             bins,
             f.manualBins());
+    CrossFeature cross =
+        f.cross() == null
+            ? null
+            : new CrossFeature(f.name(), source(f.cross().first()), source(f.cross().second()));
     return new ScorecardFeature(
-        binning, f.coefficient(), points, new FeatureLabel(f.labelZh(), f.labelEn()));
+        binning, f.coefficient(), points, new FeatureLabel(f.labelZh(), f.labelEn()), cross);
   }
 }

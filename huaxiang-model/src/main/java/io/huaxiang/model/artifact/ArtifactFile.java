@@ -47,7 +47,14 @@ record ArtifactFile(
       double iv,
       double gini,
       double ks,
-      List<BinDto> bins) {}
+      List<BinDto> bins,
+      CrossDto cross) {}
+
+  /** The two source binnings of an interaction feature (absent for plain features). */
+  record CrossDto(SourceDto first, SourceDto second) {}
+
+  /** A source feature of an interaction: its name, type and bins (points unused, 0). */
+  record SourceDto(String name, String type, List<BinDto> bins) {}
 
   /** One bin; {@code lower}/{@code upper} null mean unbounded. */
   @JsonInclude(JsonInclude.Include.NON_NULL)

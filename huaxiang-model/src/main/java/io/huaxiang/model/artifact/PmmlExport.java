@@ -66,6 +66,14 @@ public final class PmmlExport {
 
   /** Builds the PMML object model of a scorecard. */
   public static PMML toPmml(ScorecardModel model, int reasons) {
+    for (ScorecardFeature f : model.features()) {
+      if (f.cross() != null) {
+        throw new ArtifactException(
+            "PMML export does not support interaction feature '"
+                + f.name()
+                + "'; train with Interactions.none() to export this card as PMML");
+      }
+    }
     DataDictionary dictionary = new DataDictionary();
     MiningSchema schema = new MiningSchema();
     Characteristics characteristics = new Characteristics();

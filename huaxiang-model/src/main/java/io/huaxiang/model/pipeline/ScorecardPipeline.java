@@ -1,6 +1,7 @@
 package io.huaxiang.model.pipeline;
 
 import io.huaxiang.model.binning.Binner;
+import io.huaxiang.model.binning.CrossFeature;
 import io.huaxiang.model.binning.FeatureBinning;
 import io.huaxiang.model.data.BinaryTarget;
 import io.huaxiang.model.data.Column;
@@ -59,6 +60,8 @@ public final class ScorecardPipeline {
       woe.put(b.feature(), b.transform(candidates.get(j)));
       byName.put(b.feature(), b);
     }
+    Map<String, CrossFeature> crosses =
+        addInteractions(data, config, binnings, y, iv, woe, byName, progress);
     progress.onProgress(Stage.SELECTING, 0.4, "selecting features (IV, correlation, VIF, AIC)");
     SelectionResult selected = new FeatureSelector(config.selection()).select(iv, woe, y);
     if (selected.selected().isEmpty()) {
@@ -89,12 +92,61 @@ public final class ScorecardPipeline {
             Map.of());
     ScorecardModel model =
         ScorecardModel.build(
-            chosen, fit.intercept(), fit.coefficients(), config.labels(), config.scaling(), info);
+            chosen,
+            crosses,
+            fit.intercept(),
+            fit.coefficients(),
+            config.labels(),
+            config.scaling(),
+            info);
     progress.onProgress(Stage.EVALUATING, 0.9, "evaluating on the training rows");
     Evaluation train = evaluate(model, data, y, "train");
     model = model.withMetrics("train", train.metrics());
     progress.onProgress(Stage.DONE, 1.0, "done: " + names.size() + " features");
     return new TrainedScorecard(model, binnings, selected, fit, train);
+  }
+
+  /**
+   * Crosses every pair of the top features by IV (if the sample is large enough), bins the crosses
+   * as categorical features and adds them to the candidate maps.
+   */
+  private static Map<String, CrossFeature> addInteractions(
+      Dataset data,
+      TrainingConfig config,
+      List<FeatureBinning> binnings,
+      int[] y,
+      Map<String, Double> iv,
+      Map<String, double[]> woe,
+      Map<String, FeatureBinning> byName,
+      ProgressListener progress) {
+    Interactions rule = config.interactions();
+    Map<String, CrossFeature> crosses = new LinkedHashMap<>();
+    if (rule.topFeatures() < 2 || data.rowCount() < rule.minRows()) {
+      return crosses;
+    }
+    List<FeatureBinning> top =
+        binnings.stream()
+            .filter(b -> b.iv() >= config.selection().minIv())
+            .sorted(java.util.Comparator.comparingDouble((FeatureBinning b) -> -b.iv()))
+            .limit(rule.topFeatures())
+            .toList();
+    List<CrossFeature> pairs = new ArrayList<>();
+    for (int i = 0; i < top.size(); i++) {
+      for (int j = i + 1; j < top.size(); j++) {
+        pairs.add(CrossFeature.of(top.get(i), top.get(j)));
+      }
+    }
+    progress.onProgress(Stage.BINNING, 0.3, "binning " + pairs.size() + " interaction features");
+    List<Column> columns = pairs.stream().map(p -> (Column) p.derive(data)).toList();
+    List<FeatureBinning> crossBins = new Binner(config.binning()).fitAll(columns, y);
+    for (int k = 0; k < pairs.size(); k++) {
+      FeatureBinning b = crossBins.get(k);
+      crosses.put(b.feature(), pairs.get(k));
+      iv.put(b.feature(), b.iv());
+      woe.put(b.feature(), b.transform(columns.get(k)));
+      byName.put(b.feature(), b);
+    }
+    return crosses;
   }
 
   /** Evaluates a model on a labelled sample (the target column must be present). */
@@ -136,8 +188,8 @@ public final class ScorecardPipeline {
         labels[i] = f.binning().bins().get(i).label();
       }
       labels[bins] = "unseen";
-      long[] bc = counts(f, base.column(f.name()), bins);
-      long[] cc = counts(f, current.column(f.name()), bins);
+      long[] bc = counts(f, f.column(base), bins);
+      long[] cc = counts(f, f.column(current), bins);
       out.add(Stability.fromCounts(f.name(), labels, bc, cc));
     }
     return out;

@@ -22,6 +22,7 @@ import java.util.Set;
  * @param scaling points scaling
  * @param labels display names of features for reason codes and reports
  * @param clock source of the training timestamp written into the artifact
+ * @param interactions which pairwise interaction features are offered to selection
  */
 public record TrainingConfig(
     String modelName,
@@ -33,7 +34,8 @@ public record TrainingConfig(
     double l2,
     Scaling scaling,
     Map<String, FeatureLabel> labels,
-    Clock clock) {
+    Clock clock,
+    Interactions interactions) {
 
   /**
    * A weak ridge penalty for the final fit: negligible on tens of thousands of rows, but it keeps
@@ -58,42 +60,113 @@ public record TrainingConfig(
         DEFAULT_L2,
         Scaling.defaults(),
         Map.of(),
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        Interactions.defaults());
   }
 
   public TrainingConfig withName(String name) {
     return new TrainingConfig(
-        name, target, positiveValue, exclude, binning, selection, l2, scaling, labels, clock);
+        name,
+        target,
+        positiveValue,
+        exclude,
+        binning,
+        selection,
+        l2,
+        scaling,
+        labels,
+        clock,
+        interactions);
   }
 
   public TrainingConfig excluding(Set<String> columns) {
     return new TrainingConfig(
-        modelName, target, positiveValue, columns, binning, selection, l2, scaling, labels, clock);
+        modelName,
+        target,
+        positiveValue,
+        columns,
+        binning,
+        selection,
+        l2,
+        scaling,
+        labels,
+        clock,
+        interactions);
   }
 
   public TrainingConfig withBinning(BinningConfig config) {
     return new TrainingConfig(
-        modelName, target, positiveValue, exclude, config, selection, l2, scaling, labels, clock);
+        modelName,
+        target,
+        positiveValue,
+        exclude,
+        config,
+        selection,
+        l2,
+        scaling,
+        labels,
+        clock,
+        interactions);
   }
 
   public TrainingConfig withSelection(SelectionConfig config) {
     return new TrainingConfig(
-        modelName, target, positiveValue, exclude, binning, config, l2, scaling, labels, clock);
+        modelName,
+        target,
+        positiveValue,
+        exclude,
+        binning,
+        config,
+        l2,
+        scaling,
+        labels,
+        clock,
+        interactions);
   }
 
   public TrainingConfig withScaling(Scaling points) {
     return new TrainingConfig(
-        modelName, target, positiveValue, exclude, binning, selection, l2, points, labels, clock);
+        modelName,
+        target,
+        positiveValue,
+        exclude,
+        binning,
+        selection,
+        l2,
+        points,
+        labels,
+        clock,
+        interactions);
   }
 
   public TrainingConfig withLabels(Map<String, FeatureLabel> names) {
     return new TrainingConfig(
-        modelName, target, positiveValue, exclude, binning, selection, l2, scaling, names, clock);
+        modelName,
+        target,
+        positiveValue,
+        exclude,
+        binning,
+        selection,
+        l2,
+        scaling,
+        names,
+        clock,
+        interactions);
   }
 
   public TrainingConfig withClock(Clock source) {
     return new TrainingConfig(
-        modelName, target, positiveValue, exclude, binning, selection, l2, scaling, labels, source);
+        modelName,
+        target,
+        positiveValue,
+        exclude,
+        binning,
+        selection,
+        l2,
+        scaling,
+        labels,
+        source,
+        interactions);
   }
 
   public TrainingConfig withL2(double penalty) {
@@ -107,6 +180,22 @@ public record TrainingConfig(
         penalty,
         scaling,
         labels,
-        clock);
+        clock,
+        interactions);
+  }
+
+  public TrainingConfig withInteractions(Interactions pairs) {
+    return new TrainingConfig(
+        modelName,
+        target,
+        positiveValue,
+        exclude,
+        binning,
+        selection,
+        l2,
+        scaling,
+        labels,
+        clock,
+        pairs);
   }
 }

@@ -1,7 +1,11 @@
 package io.huaxiang.model.scorecard;
 
+import io.huaxiang.model.binning.CrossFeature;
 import io.huaxiang.model.binning.FeatureBinning;
+import io.huaxiang.model.data.Column;
+import io.huaxiang.model.data.Dataset;
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * One characteristic of the card: its bins, regression coefficient and integer points per bin.
@@ -10,9 +14,30 @@ import java.util.Arrays;
  * @param coefficient logistic-regression coefficient of the WoE input
  * @param points integer points per bin, in bin order; unmatched values get 0 (neutral WoE)
  * @param label display names
+ * @param cross the two source features if this is an interaction, else {@code null}
  */
 public record ScorecardFeature(
-    FeatureBinning binning, double coefficient, int[] points, FeatureLabel label) {
+    FeatureBinning binning,
+    double coefficient,
+    int[] points,
+    FeatureLabel label,
+    CrossFeature cross) {
+
+  /** A plain (non-interaction) feature. */
+  public ScorecardFeature(
+      FeatureBinning binning, double coefficient, int[] points, FeatureLabel label) {
+    this(binning, coefficient, points, label, null);
+  }
+
+  /** Returns this feature's raw input from an applicant (an interaction derives it). */
+  public Object input(Map<String, ?> applicant) {
+    return cross == null ? applicant.get(name()) : cross.labelOf(applicant);
+  }
+
+  /** Returns this feature's column of a dataset (an interaction derives it). */
+  public Column column(Dataset data) {
+    return cross == null ? data.column(name()) : cross.derive(data);
+  }
 
   public String name() {
     return binning.feature();

@@ -1,6 +1,7 @@
 package io.huaxiang.model.scorecard;
 
 import io.huaxiang.model.artifact.ArtifactCodec;
+import io.huaxiang.model.binning.CrossFeature;
 import io.huaxiang.model.binning.FeatureBinning;
 import io.huaxiang.model.data.Dataset;
 import io.huaxiang.model.metrics.ModelMetrics;
@@ -28,6 +29,7 @@ public final class ScorecardModel {
   private final String[] names;
   private final FeatureBinning[] binnings;
   private final int[][] binPoints;
+  private final CrossFeature[] crosses;
   private final double[] averagePoints;
 
   public ScorecardModel(
@@ -46,6 +48,7 @@ public final class ScorecardModel {
     this.binnings =
         this.features.stream().map(ScorecardFeature::binning).toArray(FeatureBinning[]::new);
     this.binPoints = this.features.stream().map(ScorecardFeature::points).toArray(int[][]::new);
+    this.crosses = this.features.stream().map(ScorecardFeature::cross).toArray(CrossFeature[]::new);
     this.averagePoints =
         this.features.stream().mapToDouble(ScorecardFeature::averagePoints).toArray();
   }
@@ -53,6 +56,18 @@ public final class ScorecardModel {
   /** Builds the card from fitted coefficients, rounding each bin's points to an integer. */
   public static ScorecardModel build(
       List<FeatureBinning> binnings,
+      double intercept,
+      double[] coefficients,
+      Map<String, FeatureLabel> labels,
+      Scaling scaling,
+      ModelInfo info) {
+    return build(binnings, Map.of(), intercept, coefficients, labels, scaling, info);
+  }
+
+  /** Builds the card; {@code crosses} names the features that are interactions. */
+  public static ScorecardModel build(
+      List<FeatureBinning> binnings,
+      Map<String, CrossFeature> crosses,
       double intercept,
       double[] coefficients,
       Map<String, FeatureLabel> labels,
@@ -69,7 +84,9 @@ public final class ScorecardModel {
       }
       FeatureLabel label =
           labels.getOrDefault(binning.feature(), FeatureLabel.fromName(binning.feature()));
-      out.add(new ScorecardFeature(binning, coefficients[j], points, label));
+      out.add(
+          new ScorecardFeature(
+              binning, coefficients[j], points, label, crosses.get(binning.feature())));
     }
     int base = (int) Math.round(scaling.points(intercept));
     return new ScorecardModel(out, intercept, base, scaling, info);
@@ -119,7 +136,7 @@ public final class ScorecardModel {
     int[] shortfall = new int[k];
     for (int j = 0; j < k; j++) {
       ScorecardFeature f = features.get(j);
-      bins[j] = f.binning().binOfValue(applicant.get(f.name()));
+      bins[j] = f.binning().binOfValue(f.input(applicant));
       points[j] = f.pointsOf(bins[j]);
       total += points[j];
       byFeature.put(f.name(), points[j]);
@@ -164,7 +181,8 @@ public final class ScorecardModel {
   public int points(Map<String, ?> applicant) {
     int total = basePoints;
     for (int j = 0; j < names.length; j++) {
-      int bin = binnings[j].binOfValue(applicant.get(names[j]));
+      Object value = crosses[j] == null ? applicant.get(names[j]) : crosses[j].labelOf(applicant);
+      int bin = binnings[j].binOfValue(value);
       if (bin >= 0) {
         total += binPoints[j][bin];
       }
@@ -177,7 +195,7 @@ public final class ScorecardModel {
     int[] total = new int[data.rowCount()];
     java.util.Arrays.fill(total, basePoints);
     for (ScorecardFeature f : features) {
-      int[] bins = f.binning().assign(data.column(f.name()));
+      int[] bins = f.binning().assign(f.column(data));
       for (int i = 0; i < total.length; i++) {
         total[i] += f.pointsOf(bins[i]);
       }
@@ -190,7 +208,7 @@ public final class ScorecardModel {
     double[] eta = new double[data.rowCount()];
     java.util.Arrays.fill(eta, intercept);
     for (ScorecardFeature f : features) {
-      int[] bins = f.binning().assign(data.column(f.name()));
+      int[] bins = f.binning().assign(f.column(data));
       for (int i = 0; i < eta.length; i++) {
         eta[i] += f.coefficient() * f.binning().woe(bins[i]);
       }

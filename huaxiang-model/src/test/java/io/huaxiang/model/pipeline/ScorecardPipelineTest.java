@@ -65,6 +65,46 @@ class ScorecardPipelineTest {
   }
 
   @Test
+  void interactionFeaturesSurviveSaveAndLoadAndScoreFromTheirSourceColumns(@TempDir Path dir) {
+    Dataset d = SharedData.german200();
+    TrainedScorecard t =
+        ScorecardPipeline.train(
+            d,
+            TrainingConfig.defaults("creditability", "bad")
+                .withInteractions(new Interactions(3, 100))
+                .withSelection(
+                    io.huaxiang.model.selection.SelectionConfig.defaults()
+                        .withStepwise(
+                            io.huaxiang.model.selection.StepwiseMode.NONE,
+                            io.huaxiang.model.selection.Criterion.AIC)
+                        .withFilters(0.02, 1.01, 1e9)),
+            ProgressListener.NONE);
+    var crosses = t.model().features().stream().filter(f -> f.cross() != null).toList();
+    assertThat(crosses).isNotEmpty();
+    assertThat(crosses.get(0).binning().bins().get(0).label()).contains(" × ");
+    Path file = dir.resolve("cross.json");
+    t.model().save(file);
+    ScorecardModel back = ScorecardModel.load(file);
+    assertThat(back.points(d)).containsExactly(t.model().points(d));
+    for (int r = 0; r < d.rowCount(); r += 7) {
+      assertThat(back.score(d.row(r))).isEqualTo(t.model().score(d.row(r)));
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> io.huaxiang.model.artifact.PmmlExport.toPmml(back, 3))
+        .hasMessageContaining("interaction feature");
+  }
+
+  @Test
+  void smallSamplesGetNoInteractionsByDefault() {
+    TrainedScorecard t =
+        ScorecardPipeline.train(
+            SharedData.german200(),
+            TrainingConfig.defaults("creditability", "bad"),
+            ProgressListener.NONE);
+    assertThat(t.model().features()).allMatch(f -> f.cross() == null);
+  }
+
+  @Test
   void everyFeatureHasPositiveCoefficientAndPointsFollowWoe() {
     TrainedScorecard t =
         ScorecardPipeline.train(
@@ -95,7 +135,7 @@ class ScorecardPipelineTest {
       List.of(
           new Case("german_credit", "germancredit.csv", "creditability", "bad", Set.of(), 0.79),
           new Case("taiwan_default", "UCI_Credit_Card.csv", "Y", "1", Set.of(), 0.755),
-          new Case("bank_marketing", "bank-full.csv", "y", "yes", Set.of("duration"), 0.765),
+          new Case("bank_marketing", "bank-full.csv", "y", "yes", Set.of("duration"), 0.775),
           new Case("australian_credit", "australian.csv", "A15", "1", Set.of(), 0.92),
           new Case("lending_club", "lending_club.csv", "Class", "bad", Set.of(), 0.705));
 
