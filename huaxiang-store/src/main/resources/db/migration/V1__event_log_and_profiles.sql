@@ -12,7 +12,6 @@ create table events (
     payload      jsonb       not null
 );
 create index events_by_user_time on events (user_id, occurred_at desc, seq desc);
-create index events_by_type_time on events (type, occurred_at);
 
 -- Profile snapshots: the folded state of each user, restored on restart so the projector only
 -- replays events after applied_seq. features/tags are the portrait as of last_event_at, for

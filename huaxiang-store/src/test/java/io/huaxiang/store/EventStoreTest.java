@@ -44,6 +44,8 @@ class EventStoreTest {
     AppendResult second = store.append(List.of(b, session("dup-c", "u-dup", 2)), NOW);
 
     assertThat(first.accepted()).isEqualTo(2);
+    assertThat(first.appended()).extracting(StoredEvent::event).containsExactly(a, b);
+    assertThat(second.previousSeq()).isEqualTo(first.lastSeq());
     assertThat(first.duplicates()).containsExactly(new EventId("dup-a"));
     assertThat(second.accepted()).isEqualTo(1);
     assertThat(second.duplicates()).containsExactly(new EventId("dup-b"));
@@ -65,6 +67,23 @@ class EventStoreTest {
     assertThat(store.timeline(new UserId("u-t"), 1, 2))
         .extracting(s -> s.event().id().value())
         .containsExactly("t-2");
+  }
+
+  @Test
+  void keepsTextWithBackslashesTabsAndNewlinesExactly() {
+    UserEvent odd =
+        new io.huaxiang.core.event.PageViewed(
+            new EventId("odd-1"),
+            new UserId("u-odd"),
+            NOW,
+            "src\\x",
+            "d\tev",
+            "ip",
+            "城市\n二",
+            "C:\\path\\\"quoted\"\r\n",
+            null);
+    store.append(List.of(odd), NOW);
+    assertThat(store.timeline(new UserId("u-odd"), 0, 1).get(0).event()).isEqualTo(odd);
   }
 
   @Test

@@ -62,6 +62,23 @@ public final class PortraitEngine {
     return retag(portrait, next, next.lastEventAt());
   }
 
+  /**
+   * Applies several events of one user, then re-evaluates the tags once, as of the latest event
+   * time. For bulk catch-up: a tag gained within the batch is stamped with that latest time, not
+   * the exact event that caused it. Duplicates are ignored as in {@link #apply}.
+   */
+  public List<TagChange> applyAll(Portrait portrait, List<UserEvent> events) {
+    ProfileState state = portrait.state();
+    boolean changed = false;
+    for (UserEvent event : events) {
+      if (!state.hasSeen(event)) {
+        state = profiles.apply(state, event);
+        changed = true;
+      }
+    }
+    return changed ? retag(portrait, state, state.lastEventAt()) : List.of();
+  }
+
   /** Re-evaluates tags at a given time, e.g. a daily sweep so that "silent 30 days" can appear. */
   public List<TagChange> retagAt(Portrait portrait, Instant asOf) {
     return retag(portrait, portrait.state(), asOf);

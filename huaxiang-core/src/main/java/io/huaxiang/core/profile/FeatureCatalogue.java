@@ -50,12 +50,8 @@ public final class FeatureCatalogue {
     return Collections.unmodifiableMap(index);
   }
 
-  /** Computes every feature of the catalogue for one profile at one as-of time. */
+  /** The catalogue's features for one profile at one as-of time, each computed when first read. */
   public FeatureValues evaluate(ProfileView view) {
-    Object[] values = new Object[features.size()];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = features.get(i).compute().apply(view);
-    }
-    return new FeatureValues(this, values);
+    return new FeatureValues(this, view);
   }
 }

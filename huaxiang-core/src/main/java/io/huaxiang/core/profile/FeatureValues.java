@@ -6,14 +6,31 @@ import java.util.Map;
 /**
  * The values of all catalogue features for one profile at one time. Numbers are doubles with NaN
  * for "not known" (no registration, no application yet...), shown as null in JSON.
+ *
+ * <p>Values are computed on first use: re-evaluating tags after every event reads only the features
+ * the rules name, not the whole catalogue.
  */
 public final class FeatureValues {
+  private static final Object NOT_YET = new Object();
+
   private final FeatureCatalogue catalogue;
+  private final ProfileView view;
   private final Object[] values;
 
-  FeatureValues(FeatureCatalogue catalogue, Object[] values) {
+  FeatureValues(FeatureCatalogue catalogue, ProfileView view) {
     this.catalogue = catalogue;
-    this.values = values;
+    this.view = view;
+    this.values = new Object[catalogue.size()];
+    java.util.Arrays.fill(values, NOT_YET);
+  }
+
+  private Object value(int index) {
+    Object v = values[index];
+    if (v == NOT_YET) {
+      v = catalogue.features().get(index).compute().apply(view);
+      values[index] = v;
+    }
+    return v;
   }
 
   public FeatureCatalogue catalogue() {
@@ -25,11 +42,11 @@ public final class FeatureValues {
     if (i < 0) {
       throw new IllegalArgumentException("unknown feature: " + name);
     }
-    return values[i];
+    return value(i);
   }
 
   public Object get(int index) {
-    return values[index];
+    return value(index);
   }
 
   /** A numeric feature's value, NaN when unknown. */
@@ -38,7 +55,7 @@ public final class FeatureValues {
   }
 
   public double number(int index) {
-    Object v = values[index];
+    Object v = value(index);
     if (v instanceof Double d) {
       return d;
     }
@@ -49,7 +66,7 @@ public final class FeatureValues {
   }
 
   public String text(int index) {
-    Object v = values[index];
+    Object v = value(index);
     return v == null ? null : v.toString();
   }
 
@@ -57,7 +74,7 @@ public final class FeatureValues {
   public Map<String, Object> asMap() {
     Map<String, Object> out = new LinkedHashMap<>();
     for (int i = 0; i < values.length; i++) {
-      Object v = values[i];
+      Object v = value(i);
       out.put(catalogue.features().get(i).name(), v instanceof Double d && d.isNaN() ? null : v);
     }
     return out;

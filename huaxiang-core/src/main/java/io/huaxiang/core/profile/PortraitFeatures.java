@@ -157,7 +157,7 @@ public final class PortraitFeatures {
         "活跃高峰时段(90天)",
         "Peak hour (90d)",
         "Hour of day (0-23) with the most activity in the last 90 days.",
-        v -> peakHour(v.window(Window.D90).heatmap));
+        v -> peakHour(v.window(Window.D90).heatmap()));
     d.add(
         new FeatureDefinition(
             "activity_heatmap_90d",
@@ -168,7 +168,7 @@ public final class PortraitFeatures {
             "活跃时段热力图(90天)",
             "Activity heatmap (90d)",
             "Activity by weekday (Monday first) and hour of day."),
-        v -> heatmap(v.window(Window.D90).heatmap));
+        v -> heatmap(v.window(Window.D90).heatmap()));
     d.add(
         new FeatureDefinition(
             "activity_heatmap_lifetime",
@@ -211,7 +211,7 @@ public final class PortraitFeatures {
         "设备数",
         "Distinct devices",
         "Distinct device ids seen.",
-        (t, v) -> t.devices.size(),
+        (t, v) -> t.devices().size(),
         v -> v.state().devices.size(),
         Window.D7,
         Window.D30,
@@ -223,7 +223,7 @@ public final class PortraitFeatures {
         "IP 数",
         "Distinct IPs",
         "Distinct IP addresses seen.",
-        (t, v) -> t.ips.size(),
+        (t, v) -> t.ips().size(),
         v -> v.state().ips.size(),
         Window.D7,
         Window.D30,
@@ -235,7 +235,7 @@ public final class PortraitFeatures {
         "城市数",
         "Distinct cities",
         "Distinct cities the user was seen in.",
-        (t, v) -> t.cities.size(),
+        (t, v) -> t.cities().size(),
         v -> v.state().cities.size(),
         Window.D7,
         Window.D30,
@@ -575,7 +575,7 @@ public final class PortraitFeatures {
   private static String topCategory(WindowTotals t) {
     String top = null;
     long best = -1;
-    for (var e : t.categories.entrySet()) {
+    for (var e : t.categories().entrySet()) {
       if (e.getValue().fen > best) {
         best = e.getValue().fen;
         top = e.getKey();
@@ -586,7 +586,7 @@ public final class PortraitFeatures {
 
   private static Map<String, Double> byCategory(WindowTotals t) {
     Map<String, Double> out = new LinkedHashMap<>();
-    t.categories.forEach((k, v) -> out.put(k, yuan(v.fen)));
+    t.categories().forEach((k, v) -> out.put(k, yuan(v.fen)));
     return out;
   }
 

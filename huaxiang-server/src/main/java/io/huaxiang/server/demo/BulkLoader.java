@@ -7,33 +7,57 @@ import io.huaxiang.server.ingest.ParsedRecord;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
 
 /**
  * Loads a stream of generated or converted events through the normal ingestion path in large
  * batches, then brings portraits up to date once and snapshots them.
+ *
+ * <p>Two batches are in flight at a time: while PostgreSQL moves one batch into the log, the next
+ * is being encoded and copied, so the JVM and the database work in parallel.
  */
 public final class BulkLoader {
   private static final int BATCH = 10_000;
+  private static final int IN_FLIGHT = 2;
 
   private BulkLoader() {}
 
   /** Ingests every event; {@code progress} receives the number of events read so far. */
   public static IngestReport load(
       HuaxiangRuntime runtime, Iterator<UserEvent> events, String origin, LongConsumer progress) {
+    ExecutorService pool = Executors.newFixedThreadPool(IN_FLIGHT);
+    List<Future<IngestReport>> pending = new ArrayList<>();
     IngestReport total = IngestReport.empty();
-    List<ParsedRecord> batch = new ArrayList<>(BATCH);
-    long n = 0;
-    while (events.hasNext()) {
-      batch.add(ParsedRecord.ok(++n, null, events.next()));
-      if (batch.size() == BATCH) {
-        total = total.plus(runtime.ingest().ingest(batch, "bulk", origin, false));
-        batch.clear();
+    try {
+      long n = 0;
+      while (events.hasNext()) {
+        List<ParsedRecord> batch = new ArrayList<>(BATCH);
+        while (batch.size() < BATCH && events.hasNext()) {
+          batch.add(ParsedRecord.ok(++n, null, events.next()));
+        }
+        pending.add(pool.submit(() -> runtime.ingest().ingest(batch, "bulk", origin, false)));
+        if (pending.size() >= IN_FLIGHT) {
+          total = total.plus(pending.remove(0).get());
+        }
         progress.accept(n);
       }
+      for (Future<IngestReport> f : pending) {
+        total = total.plus(f.get());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("bulk load interrupted", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdown();
     }
-    total = total.plus(runtime.ingest().ingest(batch, "bulk", origin, false));
-    progress.accept(n);
     runtime.portraits().catchUp(x -> {});
     runtime.portraits().snapshot();
     return total;

@@ -74,8 +74,9 @@ public final class IngestService {
     }
     AppendResult appended = events.append(valid, now);
     deadLetters.record(letters);
-    if (project && appended.accepted() > 0) {
-      portraits.catchUp(n -> {});
+    portraits.offer(appended.previousSeq(), appended.appended());
+    if (project && appended.accepted() > 0 && portraits.appliedSeq() < appended.lastSeq()) {
+      portraits.catchUp(n -> {}); // someone else appended in between: read the log
     }
     return new IngestReport(
         records.size(),

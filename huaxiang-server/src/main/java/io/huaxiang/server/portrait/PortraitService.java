@@ -3,6 +3,7 @@ package io.huaxiang.server.portrait;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.huaxiang.core.event.UserEvent;
 import io.huaxiang.core.event.UserId;
 import io.huaxiang.core.portrait.Portrait;
 import io.huaxiang.core.portrait.PortraitEngine;
@@ -18,6 +19,7 @@ import io.huaxiang.store.TagTransition;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +53,10 @@ public final class PortraitService {
   private final Clock clock;
   private final Map<String, Portrait> portraits = new ConcurrentHashMap<>();
   private final Set<String> dirty = ConcurrentHashMap.newKeySet();
+
+  /** Appended batches handed over by this process, keyed by the seq just before each. */
+  private final TreeMap<Long, List<StoredEvent>> offered = new TreeMap<>();
+
   private long appliedSeq;
 
   public PortraitService(
@@ -99,26 +105,55 @@ public final class PortraitService {
     while (true) {
       List<StoredEvent> batch = events.readAfter(appliedSeq, READ_BATCH);
       if (batch.isEmpty()) {
+        offered.headMap(appliedSeq, true).clear();
         return read;
       }
-      List<TagTransition> transitions = new ArrayList<>();
-      for (StoredEvent stored : batch) {
-        String user = stored.event().userId().value();
-        Portrait p = portraits.computeIfAbsent(user, u -> engine.newPortrait(new UserId(u)));
-        List<TagChange> changes;
-        synchronized (p) {
-          changes = engine.apply(p, stored.event());
-        }
-        dirty.add(user);
-        for (TagChange c : changes) {
-          transitions.add(new TagTransition(user, c.tag(), c.gained(), c.at()));
-        }
-        appliedSeq = stored.seq();
-      }
-      tagHistory.record(transitions);
+      applyBatch(batch);
       read += batch.size();
       progress.accept(read);
     }
+  }
+
+  /**
+   * Takes a batch this process has just appended, saving the read back from the log: it is applied
+   * at once if it directly follows what is applied ({@code previousSeq}), kept until its
+   * predecessor arrives if batches were committed out of hand-over order, and otherwise left for
+   * {@link #catchUp} to read (another process wrote in between).
+   */
+  public synchronized void offer(long previousSeq, List<StoredEvent> appended) {
+    if (appended.isEmpty() || previousSeq < appliedSeq) {
+      return;
+    }
+    offered.put(previousSeq, appended);
+    List<StoredEvent> next;
+    while ((next = offered.remove(appliedSeq)) != null) {
+      applyBatch(next);
+    }
+  }
+
+  private void applyBatch(List<StoredEvent> batch) {
+    // one user's events in a batch are folded together and their tags evaluated once
+    Map<String, List<UserEvent>> byUser = new LinkedHashMap<>();
+    for (StoredEvent stored : batch) {
+      byUser
+          .computeIfAbsent(stored.event().userId().value(), u -> new ArrayList<>())
+          .add(stored.event());
+    }
+    List<TagTransition> transitions = new ArrayList<>();
+    byUser.forEach(
+        (user, userEvents) -> {
+          Portrait p = portraits.computeIfAbsent(user, u -> engine.newPortrait(new UserId(u)));
+          List<TagChange> changes;
+          synchronized (p) {
+            changes = engine.applyAll(p, userEvents);
+          }
+          dirty.add(user);
+          for (TagChange c : changes) {
+            transitions.add(new TagTransition(user, c.tag(), c.gained(), c.at()));
+          }
+        });
+    appliedSeq = batch.get(batch.size() - 1).seq();
+    tagHistory.record(transitions);
   }
 
   /** Writes every portrait changed since the last snapshot, with the checkpoint they include. */
@@ -167,6 +202,7 @@ public final class PortraitService {
     profiles.clear();
     portraits.clear();
     dirty.clear();
+    offered.clear();
     appliedSeq = 0;
     long n = catchUp(progress);
     snapshot();
