@@ -20,8 +20,9 @@ import java.util.Set;
  * Runs the automatic scorecard pipeline on the five shared datasets with one configuration and
  * prints test AUC, KS and whole-process time as a Markdown table.
  *
- * <p>Usage: {@code ScorecardSideBySide [shared/data dir] [repeats]}; the whole-process time is the
- * best of {@code repeats} runs (read CSV, bin, select, fit, scale, evaluate, write model).
+ * <p>Usage: {@code ScorecardSideBySide [shared/data dir] [repeats] [dataset folder]}; the
+ * whole-process time is the best of {@code repeats} runs (read CSV, bin, select, fit, scale,
+ * evaluate, write model); a dataset folder name runs that dataset only.
  */
 public final class ScorecardSideBySide {
 
@@ -50,6 +51,9 @@ public final class ScorecardSideBySide {
             + ") |");
     System.out.println("|---|---|---|---|---|---|---|---|");
     for (Spec spec : DATASETS) {
+      if (args.length > 2 && !spec.folder().equals(args[2])) {
+        continue;
+      }
       Path folder = dir.resolve(spec.folder());
       double best = Double.POSITIVE_INFINITY;
       Result result = null;

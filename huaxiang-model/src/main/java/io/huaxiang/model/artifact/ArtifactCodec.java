@@ -3,7 +3,6 @@ package io.huaxiang.model.artifact;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.huaxiang.model.binning.BinRule;
 import io.huaxiang.model.binning.CrossFeature;
 import io.huaxiang.model.binning.FeatureBinning;
@@ -27,10 +26,11 @@ import java.util.List;
 
 /** Writes and reads scorecard models as self-describing JSON files. */
 public final class ArtifactCodec {
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  /** Data binding is loaded only to read: writing streams, and skips its start-up cost. */
+  private static final class Json {
+    static final ObjectMapper MAPPER =
+        new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  }
 
   private ArtifactCodec() {}
 
@@ -84,8 +84,8 @@ public final class ArtifactCodec {
             features,
             info.metrics());
     try {
-      return JSON.writeValueAsString(file);
-    } catch (JsonProcessingException e) {
+      return ArtifactWriter.write(file);
+    } catch (IOException e) {
       throw new ArtifactException("cannot serialise model: " + e.getMessage(), e);
     }
   }
@@ -94,7 +94,7 @@ public final class ArtifactCodec {
   public static ScorecardModel fromJson(String text, String source) {
     ArtifactFile file;
     try {
-      file = JSON.readValue(text, ArtifactFile.class);
+      file = Json.MAPPER.readValue(text, ArtifactFile.class);
     } catch (JsonProcessingException e) {
       throw new ArtifactException(
           source + " is not a valid scorecard model file: " + e.getOriginalMessage(), e);

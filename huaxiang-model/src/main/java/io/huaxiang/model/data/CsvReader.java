@@ -53,7 +53,7 @@ public final class CsvReader {
     }
     char sep = options.separator() != 0 ? options.separator() : detectSeparator(text);
     Parser parser = new Parser(text, sep);
-    List<String> header = parser.nextRecord();
+    List<String> header = new ArrayList<>(parser.nextRecord());
     List<List<String>> cells = new ArrayList<>();
     for (int i = 0; i < header.size(); i++) {
       header.set(i, header.get(i).trim());
@@ -142,6 +142,8 @@ public final class CsvReader {
   private static final class Parser {
     private final String text;
     private final char sep;
+    private final List<String> fields = new ArrayList<>();
+    private final StringBuilder quoted = new StringBuilder();
     private int pos;
     private int line = 1;
     int recordLine;
@@ -151,44 +153,71 @@ public final class CsvReader {
       this.sep = sep;
     }
 
+    /** Returns the next record's fields (a reused list), or null at the end. */
     List<String> nextRecord() {
-      if (pos >= text.length()) {
+      int n = text.length();
+      if (pos >= n) {
         return null;
       }
       recordLine = line;
-      List<String> fields = new ArrayList<>();
-      StringBuilder field = new StringBuilder();
-      boolean quoted = false;
-      while (pos < text.length()) {
-        char c = text.charAt(pos++);
-        if (quoted) {
-          if (c == '"') {
-            if (pos < text.length() && text.charAt(pos) == '"') {
-              field.append('"');
-              pos++;
-            } else {
-              quoted = false;
+      fields.clear();
+      while (true) {
+        if (pos < n && text.charAt(pos) == '"') {
+          pos = readQuoted(pos + 1);
+        } else {
+          // unquoted field: one substring, no per-character copying
+          int start = pos;
+          while (pos < n) {
+            char c = text.charAt(pos);
+            if (c == sep || c == '\n' || c == '\r') {
+              break;
             }
-          } else {
-            if (c == '\n') {
-              line++;
-            }
-            field.append(c);
+            pos++;
           }
-        } else if (c == '"') {
-          quoted = true;
-        } else if (c == sep) {
-          fields.add(field.toString());
-          field.setLength(0);
-        } else if (c == '\n') {
-          line++;
-          break;
-        } else if (c != '\r') {
-          field.append(c);
+          fields.add(text.substring(start, pos));
+        }
+        if (pos >= n) {
+          return fields;
+        }
+        char c = text.charAt(pos++);
+        if (c == sep) {
+          continue;
+        }
+        if (c == '\r' && pos < n && text.charAt(pos) == '\n') {
+          pos++;
+        }
+        line++;
+        return fields;
+      }
+    }
+
+    /** Reads a quoted field starting after its opening quote; returns the position after it. */
+    private int readQuoted(int from) {
+      quoted.setLength(0);
+      int i = from;
+      int n = text.length();
+      while (i < n) {
+        char c = text.charAt(i++);
+        if (c == '"') {
+          if (i < n && text.charAt(i) == '"') {
+            quoted.append('"');
+            i++;
+          } else {
+            break;
+          }
+        } else {
+          if (c == '\n') {
+            line++;
+          }
+          quoted.append(c);
         }
       }
-      fields.add(field.toString());
-      return fields;
+      // text between the closing quote and the next separator is kept, as lenient readers do
+      while (i < n && text.charAt(i) != sep && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+        quoted.append(text.charAt(i++));
+      }
+      fields.add(quoted.toString());
+      return i;
     }
   }
 }
