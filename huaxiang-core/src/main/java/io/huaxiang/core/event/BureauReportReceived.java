@@ -1,20 +1,22 @@
 package io.huaxiang.core.event;
 
 import io.huaxiang.core.lending.Money;
+import io.huaxiang.core.privacy.Classified;
+import io.huaxiang.core.privacy.DataClass;
 import java.time.Instant;
 
 /** A third-party credit report about the user arrived. Wire type {@code bureau_report}. */
 public record BureauReportReceived(
-    EventId id,
-    UserId userId,
-    Instant occurredAt,
-    String source,
-    String bureau,
-    Integer inquiries3m,
-    Integer openLines,
-    Integer overdueAccounts,
-    Integer platformsBorrowed,
-    Money outstandingDebt)
+    @Classified(DataClass.C1) EventId id,
+    @Classified(DataClass.C1) UserId userId,
+    @Classified(DataClass.C1) Instant occurredAt,
+    @Classified(DataClass.C1) String source,
+    @Classified(DataClass.C1) String bureau,
+    @Classified(DataClass.C2) Integer inquiries3m,
+    @Classified(DataClass.C2) Integer openLines,
+    @Classified(DataClass.C2) Integer overdueAccounts,
+    @Classified(DataClass.C2) Integer platformsBorrowed,
+    @Classified(DataClass.C2) Money outstandingDebt)
     implements UserEvent {
 
   public BureauReportReceived {

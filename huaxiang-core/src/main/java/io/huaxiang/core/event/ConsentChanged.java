@@ -1,5 +1,7 @@
 package io.huaxiang.core.event;
 
+import io.huaxiang.core.privacy.Classified;
+import io.huaxiang.core.privacy.DataClass;
 import java.time.Instant;
 
 /**
@@ -7,13 +9,13 @@ import java.time.Instant;
  * consent_changed}.
  */
 public record ConsentChanged(
-    EventId id,
-    UserId userId,
-    Instant occurredAt,
-    String source,
-    ConsentPurpose purpose,
-    Boolean granted,
-    String noticeVersion)
+    @Classified(DataClass.C1) EventId id,
+    @Classified(DataClass.C1) UserId userId,
+    @Classified(DataClass.C1) Instant occurredAt,
+    @Classified(DataClass.C1) String source,
+    @Classified(DataClass.C1) ConsentPurpose purpose,
+    @Classified(DataClass.C1) Boolean granted,
+    @Classified(DataClass.C1) String noticeVersion)
     implements UserEvent {
 
   public ConsentChanged {

@@ -1,22 +1,24 @@
 package io.huaxiang.core.event;
 
 import io.huaxiang.core.lending.Money;
+import io.huaxiang.core.privacy.Classified;
+import io.huaxiang.core.privacy.DataClass;
 import java.time.Instant;
 
 /** A user applied for a loan. Wire type {@code loan_applied}. */
 public record LoanApplied(
-    EventId id,
-    UserId userId,
-    Instant occurredAt,
-    String source,
-    ApplicationId applicationId,
-    Money amount,
-    Integer termMonths,
-    LoanPurpose purpose,
-    String channel,
-    String deviceId,
-    String ip,
-    String city)
+    @Classified(DataClass.C1) EventId id,
+    @Classified(DataClass.C1) UserId userId,
+    @Classified(DataClass.C1) Instant occurredAt,
+    @Classified(DataClass.C1) String source,
+    @Classified(DataClass.C1) ApplicationId applicationId,
+    @Classified(DataClass.C2) Money amount,
+    @Classified(DataClass.C2) Integer termMonths,
+    @Classified(DataClass.C2) LoanPurpose purpose,
+    @Classified(DataClass.C1) String channel,
+    @Classified(DataClass.C2) String deviceId,
+    @Classified(DataClass.C2) String ip,
+    @Classified(DataClass.C2) String city)
     implements UserEvent {
 
   public LoanApplied {

@@ -1,6 +1,8 @@
 package io.huaxiang.core.event;
 
 import io.huaxiang.core.lending.Money;
+import io.huaxiang.core.privacy.Classified;
+import io.huaxiang.core.privacy.DataClass;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,14 +11,14 @@ import java.util.List;
  * loan_decided}.
  */
 public record LoanDecided(
-    EventId id,
-    UserId userId,
-    Instant occurredAt,
-    String source,
-    ApplicationId applicationId,
-    DecisionOutcome outcome,
-    Money approvedAmount,
-    List<String> reasonCodes)
+    @Classified(DataClass.C1) EventId id,
+    @Classified(DataClass.C1) UserId userId,
+    @Classified(DataClass.C1) Instant occurredAt,
+    @Classified(DataClass.C1) String source,
+    @Classified(DataClass.C1) ApplicationId applicationId,
+    @Classified(DataClass.C2) DecisionOutcome outcome,
+    @Classified(DataClass.C2) Money approvedAmount,
+    @Classified(DataClass.C2) List<String> reasonCodes)
     implements UserEvent {
 
   public LoanDecided {

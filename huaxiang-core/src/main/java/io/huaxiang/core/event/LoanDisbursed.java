@@ -1,21 +1,23 @@
 package io.huaxiang.core.event;
 
 import io.huaxiang.core.lending.Money;
+import io.huaxiang.core.privacy.Classified;
+import io.huaxiang.core.privacy.DataClass;
 import java.math.BigDecimal;
 import java.time.Instant;
 
 /** Money was paid out for a loan; the loan starts here. Wire type {@code loan_disbursed}. */
 public record LoanDisbursed(
-    EventId id,
-    UserId userId,
-    Instant occurredAt,
-    String source,
-    LoanId loanId,
-    ApplicationId applicationId,
-    Money principal,
-    BigDecimal apr,
-    Integer termMonths,
-    RepaymentMode repaymentMode)
+    @Classified(DataClass.C1) EventId id,
+    @Classified(DataClass.C1) UserId userId,
+    @Classified(DataClass.C1) Instant occurredAt,
+    @Classified(DataClass.C1) String source,
+    @Classified(DataClass.C1) LoanId loanId,
+    @Classified(DataClass.C1) ApplicationId applicationId,
+    @Classified(DataClass.C2) Money principal,
+    @Classified(DataClass.C2) BigDecimal apr,
+    @Classified(DataClass.C2) Integer termMonths,
+    @Classified(DataClass.C2) RepaymentMode repaymentMode)
     implements UserEvent {
 
   public LoanDisbursed {

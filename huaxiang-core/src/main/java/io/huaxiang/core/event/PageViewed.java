@@ -1,5 +1,7 @@
 package io.huaxiang.core.event;
 
+import io.huaxiang.core.privacy.Classified;
+import io.huaxiang.core.privacy.DataClass;
 import java.time.Instant;
 
 /**
@@ -7,15 +9,15 @@ import java.time.Instant;
  * Wire type {@code page_view}.
  */
 public record PageViewed(
-    EventId id,
-    UserId userId,
-    Instant occurredAt,
-    String source,
-    String deviceId,
-    String ip,
-    String city,
-    String page,
-    OperationStep action)
+    @Classified(DataClass.C1) EventId id,
+    @Classified(DataClass.C1) UserId userId,
+    @Classified(DataClass.C1) Instant occurredAt,
+    @Classified(DataClass.C1) String source,
+    @Classified(DataClass.C2) String deviceId,
+    @Classified(DataClass.C2) String ip,
+    @Classified(DataClass.C2) String city,
+    @Classified(DataClass.C1) String page,
+    @Classified(DataClass.C1) OperationStep action)
     implements UserEvent {
 
   public PageViewed {

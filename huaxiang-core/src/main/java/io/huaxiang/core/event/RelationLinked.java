@@ -1,5 +1,7 @@
 package io.huaxiang.core.event;
 
+import io.huaxiang.core.privacy.Classified;
+import io.huaxiang.core.privacy.DataClass;
 import java.time.Instant;
 
 /**
@@ -7,7 +9,12 @@ import java.time.Instant;
  * relation}.
  */
 public record RelationLinked(
-    EventId id, UserId userId, Instant occurredAt, String source, RelationKind kind, String target)
+    @Classified(DataClass.C1) EventId id,
+    @Classified(DataClass.C1) UserId userId,
+    @Classified(DataClass.C1) Instant occurredAt,
+    @Classified(DataClass.C1) String source,
+    @Classified(DataClass.C1) RelationKind kind,
+    @Classified(DataClass.C2) String target)
     implements UserEvent {
 
   public RelationLinked {

@@ -1,6 +1,8 @@
 package io.huaxiang.core.event;
 
 import io.huaxiang.core.lending.Money;
+import io.huaxiang.core.privacy.Classified;
+import io.huaxiang.core.privacy.DataClass;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -9,13 +11,13 @@ import java.time.LocalDate;
  * repayment_due}.
  */
 public record RepaymentDue(
-    EventId id,
-    UserId userId,
-    Instant occurredAt,
-    String source,
-    LoanId loanId,
-    LocalDate dueDate,
-    Money amount)
+    @Classified(DataClass.C1) EventId id,
+    @Classified(DataClass.C1) UserId userId,
+    @Classified(DataClass.C1) Instant occurredAt,
+    @Classified(DataClass.C1) String source,
+    @Classified(DataClass.C1) LoanId loanId,
+    @Classified(DataClass.C2) LocalDate dueDate,
+    @Classified(DataClass.C2) Money amount)
     implements UserEvent {
 
   public RepaymentDue {

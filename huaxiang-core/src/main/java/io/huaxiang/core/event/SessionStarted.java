@@ -1,5 +1,7 @@
 package io.huaxiang.core.event;
 
+import io.huaxiang.core.privacy.Classified;
+import io.huaxiang.core.privacy.DataClass;
 import java.time.Instant;
 
 /**
@@ -7,13 +9,13 @@ import java.time.Instant;
  * session}.
  */
 public record SessionStarted(
-    EventId id,
-    UserId userId,
-    Instant occurredAt,
-    String source,
-    String deviceId,
-    String ip,
-    String city)
+    @Classified(DataClass.C1) EventId id,
+    @Classified(DataClass.C1) UserId userId,
+    @Classified(DataClass.C1) Instant occurredAt,
+    @Classified(DataClass.C1) String source,
+    @Classified(DataClass.C2) String deviceId,
+    @Classified(DataClass.C2) String ip,
+    @Classified(DataClass.C2) String city)
     implements UserEvent {
 
   public SessionStarted {

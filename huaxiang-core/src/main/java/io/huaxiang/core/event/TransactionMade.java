@@ -1,6 +1,8 @@
 package io.huaxiang.core.event;
 
 import io.huaxiang.core.lending.Money;
+import io.huaxiang.core.privacy.Classified;
+import io.huaxiang.core.privacy.DataClass;
 import java.time.Instant;
 
 /**
@@ -8,14 +10,14 @@ import java.time.Instant;
  * transaction}.
  */
 public record TransactionMade(
-    EventId id,
-    UserId userId,
-    Instant occurredAt,
-    String source,
-    String merchantCategory,
-    Money amount,
-    Boolean online,
-    Boolean cash)
+    @Classified(DataClass.C1) EventId id,
+    @Classified(DataClass.C1) UserId userId,
+    @Classified(DataClass.C1) Instant occurredAt,
+    @Classified(DataClass.C1) String source,
+    @Classified(DataClass.C2) String merchantCategory,
+    @Classified(DataClass.C2) Money amount,
+    @Classified(DataClass.C2) Boolean online,
+    @Classified(DataClass.C2) Boolean cash)
     implements UserEvent {
 
   public TransactionMade {

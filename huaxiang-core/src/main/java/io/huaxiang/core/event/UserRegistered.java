@@ -1,5 +1,7 @@
 package io.huaxiang.core.event;
 
+import io.huaxiang.core.privacy.Classified;
+import io.huaxiang.core.privacy.DataClass;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -7,19 +9,19 @@ import java.time.LocalDate;
  * A user opened an account, with the demographics they declared. Wire type {@code user_registered}.
  */
 public record UserRegistered(
-    EventId id,
-    UserId userId,
-    Instant occurredAt,
-    String source,
-    LocalDate birthDate,
-    Gender gender,
-    String city,
-    Integer cityTier,
-    Education education,
-    String occupation,
-    IncomeBand incomeBand,
-    MaritalStatus maritalStatus,
-    String channel)
+    @Classified(DataClass.C1) EventId id,
+    @Classified(DataClass.C1) UserId userId,
+    @Classified(DataClass.C1) Instant occurredAt,
+    @Classified(DataClass.C1) String source,
+    @Classified(DataClass.C2) LocalDate birthDate,
+    @Classified(DataClass.C2) Gender gender,
+    @Classified(DataClass.C2) String city,
+    @Classified(DataClass.C2) Integer cityTier,
+    @Classified(DataClass.C2) Education education,
+    @Classified(DataClass.C2) String occupation,
+    @Classified(DataClass.C2) IncomeBand incomeBand,
+    @Classified(DataClass.C2) MaritalStatus maritalStatus,
+    @Classified(DataClass.C1) String channel)
     implements UserEvent {
 
   public UserRegistered {
