@@ -1,0 +1,108 @@
+package io.huaxiang.server.console;
+
+import io.huaxiang.core.tag.TagRule;
+import io.huaxiang.server.api.ApiException;
+import io.huaxiang.server.portrait.PortraitService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The population overview behind the console's 画像总览 page: sizes, distributions, activity, the
+ * funnel, loans and tags, each optionally narrowed to the users holding one tag.
+ */
+@RestController
+@RequestMapping(path = "/api/v1/population", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "population", description = "Population overview of all portraits / 画像总览")
+class PopulationController {
+  private static final String TAG_DOC = "only users currently holding this tag, e.g. prime_repayer";
+
+  private final PopulationQueries queries;
+  private final Map<String, TagRule> rules;
+
+  PopulationController(PopulationQueries queries, PortraitService portraits) {
+    this.queries = queries;
+    this.rules =
+        portraits.engine().tagRules().rules().stream()
+            .collect(Collectors.toMap(TagRule::id, Function.identity()));
+  }
+
+  @Operation(summary = "Users, their events and the time span covered")
+  @GetMapping("/summary")
+  PopulationSummary summary(
+      @Parameter(description = TAG_DOC) @RequestParam(required = false) String tag) {
+    return queries.summary(checked(tag));
+  }
+
+  @Operation(summary = "New users per day of first registration, in the configured zone")
+  @GetMapping("/new-users")
+  List<DailyCount> newUsers(
+      @Parameter(description = TAG_DOC) @RequestParam(required = false) String tag) {
+    return queries.newUsersPerDay(checked(tag));
+  }
+
+  @Operation(summary = "Distributions of age band, gender, city tier, education and income band")
+  @GetMapping("/demographics")
+  List<Distribution> demographics(
+      @Parameter(description = TAG_DOC) @RequestParam(required = false) String tag) {
+    return queries.demographics(checked(tag));
+  }
+
+  @Operation(summary = "Activity events per weekday (0 = Monday) and hour, in the configured zone")
+  @GetMapping("/activity-heatmap")
+  List<HeatCell> activityHeatmap(
+      @Parameter(description = TAG_DOC) @RequestParam(required = false) String tag) {
+    return queries.activityHeatmap(checked(tag));
+  }
+
+  @Operation(summary = "Users who reached at least each stage: registered → repaid")
+  @GetMapping("/funnel")
+  List<Bucket> funnel(
+      @Parameter(description = TAG_DOC) @RequestParam(required = false) String tag) {
+    return queries.funnel(checked(tag));
+  }
+
+  @Operation(summary = "Loan purposes, requested amounts, repayment modes, on-time vs late")
+  @GetMapping("/loans")
+  LoanOverview loans(@Parameter(description = TAG_DOC) @RequestParam(required = false) String tag) {
+    return queries.loans(checked(tag));
+  }
+
+  @Operation(summary = "Users per tag they currently hold, most common first")
+  @GetMapping("/tags")
+  List<Bucket> tags(@Parameter(description = TAG_DOC) @RequestParam(required = false) String tag) {
+    return queries.tagCounts(checked(tag)).entrySet().stream()
+        .map(
+            e -> {
+              TagRule r = rules.get(e.getKey());
+              return r == null
+                  ? new Bucket(e.getKey(), e.getKey(), e.getKey(), e.getValue())
+                  : new Bucket(e.getKey(), r.labelZh(), r.labelEn(), e.getValue());
+            })
+        .toList();
+  }
+
+  private String checked(String tag) {
+    if (tag == null || tag.isBlank()) {
+      return null;
+    }
+    if (!rules.containsKey(tag)) {
+      throw new ApiException(
+          HttpStatus.BAD_REQUEST,
+          "UNKNOWN_TAG",
+          "unknown tag '" + tag + "': see GET /api/v1/catalogue/tags for the tag ids",
+          "未知标签 '" + tag + "':标签列表见 GET /api/v1/catalogue/tags");
+    }
+    return tag;
+  }
+}
