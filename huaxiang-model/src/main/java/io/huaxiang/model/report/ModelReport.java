@@ -1,14 +1,17 @@
 package io.huaxiang.model.report;
 
 import io.huaxiang.model.binning.WoeBin;
+import io.huaxiang.model.data.Dataset;
 import io.huaxiang.model.metrics.Calibration;
 import io.huaxiang.model.metrics.GainsTable;
 import io.huaxiang.model.metrics.ModelMetrics;
 import io.huaxiang.model.metrics.Stability;
 import io.huaxiang.model.pipeline.Evaluation;
+import io.huaxiang.model.pipeline.ScorecardPipeline;
 import io.huaxiang.model.pipeline.TrainedScorecard;
 import io.huaxiang.model.scorecard.ScorecardFeature;
 import io.huaxiang.model.scorecard.ScorecardModel;
+import io.huaxiang.model.selection.SelectionResult;
 import io.huaxiang.model.selection.SelectionStep;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,12 +28,16 @@ import java.util.Locale;
  * the file loads nothing from the network.
  */
 public final class ModelReport {
-  private final TrainedScorecard trained;
+  private final ScorecardModel model;
+  private final Evaluation base;
   private final Evaluation test;
+  private final SelectionResult selection;
   private final Stability psi;
   private final List<Stability> csi;
 
   /**
+   * A report of a freshly trained card.
+   *
    * @param trained the training outcome
    * @param test evaluation on a hold-out sample (charts use it)
    * @param psi score stability between training and the hold-out sample, or null
@@ -38,10 +45,42 @@ public final class ModelReport {
    */
   public ModelReport(
       TrainedScorecard trained, Evaluation test, Stability psi, List<Stability> csi) {
-    this.trained = trained;
+    this(trained.model(), trained.train(), test, trained.selection(), psi, csi);
+  }
+
+  /**
+   * A report of any card on two labelled samples, e.g. a saved model on its development sample and
+   * on this month's applications.
+   *
+   * @param selection the selection log to print, or null when not at hand
+   */
+  public ModelReport(
+      ScorecardModel model,
+      Evaluation base,
+      Evaluation test,
+      SelectionResult selection,
+      Stability psi,
+      List<Stability> csi) {
+    this.model = model;
+    this.base = base;
     this.test = test;
+    this.selection = selection;
     this.psi = psi;
     this.csi = List.copyOf(csi);
+  }
+
+  /**
+   * Evaluates a saved card on a base and a current labelled sample (both must hold the model's
+   * target column) and reports on the current one, with PSI and CSI between them.
+   */
+  public static ModelReport of(ScorecardModel model, Dataset baseData, Dataset currentData) {
+    return new ModelReport(
+        model,
+        ScorecardPipeline.evaluate(model, baseData, "base"),
+        ScorecardPipeline.evaluate(model, currentData, "current"),
+        null,
+        ScorecardPipeline.scoreStability(model, baseData, currentData),
+        ScorecardPipeline.featureStability(model, baseData, currentData));
   }
 
   /** Writes the report to a file. */
@@ -55,7 +94,6 @@ public final class ModelReport {
 
   /** Returns the report as one HTML document. */
   public String html() {
-    ScorecardModel model = trained.model();
     StringBuilder sb = new StringBuilder();
     sb.append("<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'><title>")
         .append(Svg.esc(model.info().name()))
@@ -106,7 +144,7 @@ public final class ModelReport {
     sb.append("</table><table><tr><th class='l'>样本 / Sample</th><th>rows</th><th>events</th>")
         .append("<th>AUC</th><th>Gini</th><th>KS</th><th>KS at points</th>")
         .append("<th>AUC (integer points)</th><th>Brier</th></tr>");
-    for (Evaluation e : List.of(trained.train(), test)) {
+    for (Evaluation e : List.of(base, test)) {
       ModelMetrics m = e.metrics();
       sb.append(
           String.format(
@@ -353,10 +391,13 @@ public final class ModelReport {
   }
 
   private void selection(StringBuilder sb) {
+    if (selection == null) {
+      return;
+    }
     sb.append("<h2>特征筛选记录 / Feature selection log</h2><table><tr><th class='l'>in/out</th>")
         .append(
             "<th class='l'>feature</th><th class='l'>reason</th><th class='l'>detail</th></tr>");
-    for (SelectionStep s : trained.selection().log()) {
+    for (SelectionStep s : selection.log()) {
       sb.append("<tr><td class='l'>")
           .append(s.included() ? "IN 入选" : "OUT 剔除")
           .append("</td><td class='l'>")

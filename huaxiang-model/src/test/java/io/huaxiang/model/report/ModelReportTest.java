@@ -47,4 +47,21 @@ class ModelReportTest {
     // nothing is fetched: no scripts, no external sources or stylesheets
     assertThat(html).doesNotContain("<script").doesNotContain(" src=").doesNotContain("href=");
   }
+
+  @Test
+  void reportsOnASavedModelWithoutItsTrainingRun() {
+    var model =
+        io.huaxiang.model.scorecard.ScorecardModel.load(
+            SharedData.resource("compat/german_scorecard_v1.json"));
+    Dataset all = SharedData.german200();
+    String html =
+        ModelReport.of(
+                model,
+                all.select(IntStream.range(0, 100).toArray()),
+                all.select(IntStream.range(100, 200).toArray()))
+            .html();
+    assertThat(html).contains("<td class='l'>base</td>").contains("<td class='l'>current</td>");
+    assertThat(html).doesNotContain("特征筛选记录");
+    assertThat(html.split("<svg", -1).length - 1).isEqualTo(5 + model.features().size());
+  }
 }
