@@ -1,0 +1,77 @@
+package io.huaxiang.store;
+
+import io.huaxiang.core.privacy.DataClass;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The data class (JR/T 0171-2020) of every column of Huaxiang's tables, so encryption, exports and
+ * access reviews can be derived from one list. {@code ColumnClassificationTest} parses the Flyway
+ * migrations and fails when a column is missing here.
+ *
+ * <p>Why the C2 columns are C2: {@code events.payload} holds the event attributes, of which
+ * demographics, amounts, devices and IPs are C2 (see the {@code @Classified} annotations on the
+ * event records); {@code profiles.state} and {@code profiles.features} are folded from them;
+ * portrait tags such as overdue or heavy borrowing reveal finances, so tags are C2 wherever they
+ * are stored; a dead letter's {@code message} and {@code record} may quote a rejected value
+ * verbatim. The audit log holds only ids and masked values by rule ({@code AuditEvent}), so it is
+ * C1. No column holds C3: authentication data is refused at ingestion.
+ */
+public final class ColumnClassification {
+
+  private static final Map<String, DataClass> COLUMNS = build();
+
+  private ColumnClassification() {}
+
+  /** Every classified column, keyed {@code table.column}, sorted. */
+  public static Map<String, DataClass> columns() {
+    return COLUMNS;
+  }
+
+  /**
+   * The class of one column.
+   *
+   * @throws IllegalArgumentException if the column is not classified; add it here when adding it to
+   *     a migration
+   */
+  public static DataClass of(String table, String column) {
+    DataClass c = COLUMNS.get(table + "." + column);
+    if (c == null) {
+      throw new IllegalArgumentException(
+          "column "
+              + table
+              + "."
+              + column
+              + " has no data class; classify it in io.huaxiang.store.ColumnClassification");
+    }
+    return c;
+  }
+
+  private static Map<String, DataClass> build() {
+    Map<String, DataClass> m = new TreeMap<>();
+    table(m, "events", DataClass.C1, "seq", "event_id", "user_id", "type", "occurred_at");
+    table(m, "events", DataClass.C1, "received_at", "source");
+    table(m, "events", DataClass.C2, "payload");
+    table(m, "profiles", DataClass.C1, "user_id", "format_version", "event_count");
+    table(m, "profiles", DataClass.C1, "last_event_at", "updated_at");
+    table(m, "profiles", DataClass.C2, "state", "features", "tags", "tag_since");
+    table(m, "projector_checkpoint", DataClass.C1, "name", "applied_seq", "updated_at");
+    table(m, "tag_history", DataClass.C1, "user_id", "gained_at", "lost_at");
+    table(m, "tag_history", DataClass.C2, "tag");
+    table(m, "dead_letters", DataClass.C1, "id", "received_at", "channel", "origin", "line_no");
+    table(m, "dead_letters", DataClass.C1, "reason", "field");
+    table(m, "dead_letters", DataClass.C2, "message", "record");
+    table(m, "audit_log", DataClass.C1, "seq", "at", "actor", "action", "purpose", "subject");
+    table(m, "audit_log", DataClass.C1, "details", "prev_hash", "hash");
+    return Collections.unmodifiableMap(m);
+  }
+
+  private static void table(Map<String, DataClass> m, String table, DataClass c, String... cols) {
+    for (String col : cols) {
+      if (m.put(table + "." + col, c) != null) {
+        throw new IllegalStateException("column classified twice: " + table + "." + col);
+      }
+    }
+  }
+}
