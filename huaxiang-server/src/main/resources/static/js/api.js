@@ -1,0 +1,38 @@
+// JSON over fetch against the server's own API; problems (RFC 9457) become readable errors.
+import { lang } from './i18n.js';
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    const zh = problem?.detail_zh;
+    super((lang() === 'zh' && zh) || problem?.detail || problem?.title || `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+export async function get(path, params = {}) {
+  const query = new URLSearchParams(
+    Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== ''),
+  ).toString();
+  const response = await fetch(query ? `${path}?${query}` : path, {
+    headers: { Accept: 'application/json' },
+  });
+  const text = await response.text();
+  const body = text ? JSON.parse(text) : null;
+  if (!response.ok) throw new ApiError(response.status, body);
+  return body;
+}
+
+// the catalogues never change while the server runs: fetch them once
+let featureCatalogue;
+let tagCatalogue;
+
+export function features() {
+  featureCatalogue ??= get('/api/v1/catalogue/features');
+  return featureCatalogue;
+}
+
+export function tags() {
+  tagCatalogue ??= get('/api/v1/catalogue/tags');
+  return tagCatalogue;
+}
