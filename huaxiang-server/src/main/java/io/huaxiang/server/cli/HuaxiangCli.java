@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
       CatalogueCommand.class,
       RebuildCommand.class,
       DemoCommand.class,
-      ImportTaiwanCommand.class
+      ImportTaiwanCommand.class,
+      AuditCommand.class
     })
 public final class HuaxiangCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

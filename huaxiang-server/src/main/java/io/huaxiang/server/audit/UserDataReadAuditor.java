@@ -1,0 +1,86 @@
+package io.huaxiang.server.audit;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * Audits every read of a user's data ({@code GET /api/v1/users/{userId}/...}): portrait, timeline,
+ * tag history. The entry is written before the handler runs, so a read whose audit entry cannot be
+ * stored fails instead of going unrecorded.
+ *
+ * <p>Until authentication lands, the actor is whatever the caller declares in {@value
+ * #ACTOR_HEADER} ({@code "anonymous"} without it) and is not verified; the purpose comes from
+ * {@value #PURPOSE_HEADER} ({@code "unspecified"} without it).
+ */
+final class UserDataReadAuditor implements HandlerInterceptor {
+  static final String PATHS = "/api/v1/users/**";
+  static final String ACTOR_HEADER = "X-Huaxiang-Actor";
+  static final String PURPOSE_HEADER = "X-Huaxiang-Purpose";
+
+  /** Header values longer than this are cut, so a caller cannot bloat the log. */
+  private static final int MAX_HEADER = 128;
+
+  private static final String PREFIX = "/api/v1/users/";
+
+  private final AuditService audit;
+
+  UserDataReadAuditor(AuditService audit) {
+    this.audit = audit;
+  }
+
+  @Override
+  public boolean preHandle(
+      HttpServletRequest request, HttpServletResponse response, Object handler) {
+    if (!"GET".equals(request.getMethod())) {
+      return true;
+    }
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String query = request.getQueryString();
+    audit.record(
+        header(request, ACTOR_HEADER, "anonymous"),
+        action(path),
+        header(request, PURPOSE_HEADER, "unspecified"),
+        "user:" + userId(request, path),
+        "GET " + path + (query == null ? "" : "?" + query));
+    return true;
+  }
+
+  /** The action named by the path after the user id. */
+  static String action(String path) {
+    if (path.endsWith("/portrait")) {
+      return "READ_PORTRAIT";
+    }
+    if (path.endsWith("/events")) {
+      return "READ_TIMELINE";
+    }
+    if (path.endsWith("/tags/history")) {
+      return "READ_TAG_HISTORY";
+    }
+    return "READ_USER_DATA";
+  }
+
+  private static String userId(HttpServletRequest request, String path) {
+    if (request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE)
+            instanceof Map<?, ?> vars
+        && vars.get("userId") instanceof String id) {
+      return id;
+    }
+    // no controller matched (e.g. a 404): take the segment after /users/ so the attempt is recorded
+    String rest = path.startsWith(PREFIX) ? path.substring(PREFIX.length()) : path;
+    int slash = rest.indexOf('/');
+    return slash < 0 ? rest : rest.substring(0, slash);
+  }
+
+  private static String header(HttpServletRequest request, String name, String absent) {
+    String value = request.getHeader(name);
+    if (value == null || value.isBlank()) {
+      return absent;
+    }
+    // control characters would let a caller forge line breaks in exports of the log
+    String clean = value.strip().replaceAll("\\p{Cntrl}", "?");
+    return clean.length() > MAX_HEADER ? clean.substring(0, MAX_HEADER) : clean;
+  }
+}
