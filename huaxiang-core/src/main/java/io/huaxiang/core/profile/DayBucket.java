@@ -8,19 +8,8 @@ import java.util.TreeMap;
  */
 final class DayBucket {
   long epochDay;
-  int activity;
+  Tally tally = new Tally();
   int[] hours = new int[24];
-  int applications;
-  long applicationFen;
-  int approvals;
-  int declines;
-  int repayments;
-  int onTimeRepayments;
-  int maxRepaymentDpd;
-  int transactions;
-  long transactionFen;
-  int onlineTransactions;
-  long onlineTransactionFen;
   TreeMap<String, CategorySpend> categories = new TreeMap<>();
   LongSet devices = new LongSet();
   LongSet ips = new LongSet();
@@ -34,19 +23,8 @@ final class DayBucket {
 
   DayBucket copy() {
     DayBucket c = new DayBucket(epochDay);
-    c.activity = activity;
+    c.tally = tally.copy();
     c.hours = hours.clone();
-    c.applications = applications;
-    c.applicationFen = applicationFen;
-    c.approvals = approvals;
-    c.declines = declines;
-    c.repayments = repayments;
-    c.onTimeRepayments = onTimeRepayments;
-    c.maxRepaymentDpd = maxRepaymentDpd;
-    c.transactions = transactions;
-    c.transactionFen = transactionFen;
-    c.onlineTransactions = onlineTransactions;
-    c.onlineTransactionFen = onlineTransactionFen;
     categories.forEach((k, v) -> c.categories.put(k, v.copy()));
     c.devices = devices.copy();
     c.ips = ips.copy();

@@ -119,8 +119,8 @@ public final class PortraitFeatures {
         "活跃次数",
         "Activity count",
         "Sessions, page views, registrations, applications, repayments and transactions.",
-        (t, v) -> t.activity,
-        v -> v.state().activity,
+        (t, v) -> t.tally.activity,
+        v -> v.state().lifetime.activity,
         Window.D1,
         Window.D7,
         Window.D30,
@@ -143,14 +143,14 @@ public final class PortraitFeatures {
         "夜间活跃占比(30天)",
         "Night activity share (30d)",
         "Share of activity between 00:00 and 06:00 local time in the last 30 days.",
-        v -> share(v.window(Window.D30).nightActivity, v.window(Window.D30).activity));
+        v -> share(v.window(Window.D30).nightActivity, v.window(Window.D30).tally.activity));
     d.number(
         "weekend_activity_share_30d",
         "share",
         "周末活跃占比(30天)",
         "Weekend activity share (30d)",
         "Share of activity on Saturdays and Sundays in the last 30 days.",
-        v -> share(v.window(Window.D30).weekendActivity, v.window(Window.D30).activity));
+        v -> share(v.window(Window.D30).weekendActivity, v.window(Window.D30).tally.activity));
     d.number(
         "peak_hour_90d",
         "hour",
@@ -280,8 +280,8 @@ public final class PortraitFeatures {
         "申请次数",
         "Applications",
         "Loan applications made.",
-        (t, v) -> t.applications,
-        v -> v.state().applications,
+        (t, v) -> t.tally.applications,
+        v -> v.state().lifetime.applications,
         Window.D7,
         Window.D30,
         Window.D90,
@@ -292,8 +292,8 @@ public final class PortraitFeatures {
         "申请金额合计",
         "Applied amount",
         "Total amount applied for.",
-        (t, v) -> yuan(t.applicationFen),
-        v -> yuan(v.state().applicationFen),
+        (t, v) -> yuan(t.tally.applicationFen),
+        v -> yuan(v.state().lifetime.applicationFen),
         Window.D30,
         Window.D90,
         Window.LIFETIME);
@@ -303,8 +303,8 @@ public final class PortraitFeatures {
         "平均申请金额",
         "Average applied amount",
         "Mean amount per application.",
-        (t, v) -> ratio(yuan(t.applicationFen), t.applications),
-        v -> ratio(yuan(v.state().applicationFen), v.state().applications),
+        (t, v) -> ratio(yuan(t.tally.applicationFen), t.tally.applications),
+        v -> ratio(yuan(v.state().lifetime.applicationFen), v.state().lifetime.applications),
         Window.D90,
         Window.LIFETIME);
     d.number(
@@ -313,15 +313,18 @@ public final class PortraitFeatures {
         "最大申请金额",
         "Largest applied amount",
         "Largest single application.",
-        v -> v.state().applications == 0 ? Double.NaN : yuan(v.state().maxApplicationFen));
+        v -> v.state().lifetime.applications == 0 ? Double.NaN : yuan(v.state().maxApplicationFen));
     d.windowed(
         "approval_ratio",
         "share",
         "审批通过率",
         "Approval ratio",
         "Approved / (approved + declined) decisions.",
-        (t, v) -> share(t.approvals, t.approvals + t.declines),
-        v -> share(v.state().approvals, v.state().approvals + v.state().declines),
+        (t, v) -> share(t.tally.approvals, t.tally.approvals + t.tally.declines),
+        v ->
+            share(
+                v.state().lifetime.approvals,
+                v.state().lifetime.approvals + v.state().lifetime.declines),
         Window.D90,
         Window.LIFETIME);
   }
@@ -368,8 +371,8 @@ public final class PortraitFeatures {
         "还款次数",
         "Repayments",
         "Repayments made.",
-        (t, v) -> t.repayments,
-        v -> v.state().repayments,
+        (t, v) -> t.tally.repayments,
+        v -> v.state().lifetime.repayments,
         Window.D30,
         Window.D90,
         Window.LIFETIME);
@@ -379,8 +382,8 @@ public final class PortraitFeatures {
         "按时还款率",
         "On-time repayment ratio",
         "Share of repayments paid on or before the due date.",
-        (t, v) -> share(t.onTimeRepayments, t.repayments),
-        v -> share(v.state().onTimeRepayments, v.state().repayments),
+        (t, v) -> share(t.tally.onTimeRepayments, t.tally.repayments),
+        v -> share(v.state().lifetime.onTimeRepayments, v.state().lifetime.repayments),
         Window.D90,
         Window.LIFETIME);
     d.number(
@@ -396,8 +399,8 @@ public final class PortraitFeatures {
         "最大逾期天数",
         "Max days past due",
         "Largest days past due reached: paid late in the window, or still unpaid now.",
-        (t, v) -> Math.max(t.maxRepaymentDpd, currentDpd(v)),
-        v -> Math.max(v.state().maxRepaymentDpd, currentDpd(v)),
+        (t, v) -> Math.max(t.tally.maxRepaymentDpd, currentDpd(v)),
+        v -> Math.max(v.state().lifetime.maxRepaymentDpd, currentDpd(v)),
         Window.D30,
         Window.D90,
         Window.LIFETIME);
@@ -411,8 +414,8 @@ public final class PortraitFeatures {
         "消费笔数",
         "Transactions",
         "Consumption transactions.",
-        (t, v) -> t.transactions,
-        v -> v.state().transactions,
+        (t, v) -> t.tally.transactions,
+        v -> v.state().lifetime.transactions,
         Window.D30,
         Window.D90,
         Window.LIFETIME);
@@ -422,8 +425,8 @@ public final class PortraitFeatures {
         "消费金额",
         "Consumption amount",
         "Total consumption amount.",
-        (t, v) -> yuan(t.transactionFen),
-        v -> yuan(v.state().transactionFen),
+        (t, v) -> yuan(t.tally.transactionFen),
+        v -> yuan(v.state().lifetime.transactionFen),
         Window.D30,
         Window.D90,
         Window.LIFETIME);
@@ -433,7 +436,10 @@ public final class PortraitFeatures {
         "线上消费占比(90天)",
         "Online share (90d)",
         "Share of consumption amount spent online in the last 90 days.",
-        v -> share(v.window(Window.D90).onlineTransactionFen, v.window(Window.D90).transactionFen));
+        v ->
+            share(
+                v.window(Window.D90).tally.onlineTransactionFen,
+                v.window(Window.D90).tally.transactionFen));
     d.text(
         "consumption_top_category_90d",
         "主要消费品类(90天)",

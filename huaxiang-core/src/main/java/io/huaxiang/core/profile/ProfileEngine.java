@@ -112,12 +112,11 @@ public final class ProfileEngine {
   }
 
   private void activity(ProfileState s, LocalTime t, Instant at) {
-    s.activity++;
     s.heatmap[t.weekday() * 24 + t.hour()]++;
     s.lastActivityAt = max(s.lastActivityAt, at);
     DayBucket day = day(s, t);
+    count(s, day, Tally::active);
     if (day != null) {
-      day.activity++;
       day.hours[t.hour()]++;
     }
   }
@@ -152,30 +151,17 @@ public final class ProfileEngine {
     seen(s, t, e.deviceId(), e.ip(), e.city());
     reached(s, FunnelStage.APPLIED, e.occurredAt());
     long amount = fen(e.amount());
-    s.applications++;
-    s.applicationFen += amount;
     s.maxApplicationFen = Math.max(s.maxApplicationFen, amount);
     s.lastApplicationAt = max(s.lastApplicationAt, e.occurredAt());
-    DayBucket day = day(s, t);
-    if (day != null) {
-      day.applications++;
-      day.applicationFen += amount;
-    }
+    count(s, day(s, t), tally -> tally.applied(amount));
   }
 
   private void decided(ProfileState s, LocalTime t, LoanDecided e) {
-    DayBucket day = day(s, t);
     if (e.outcome() == DecisionOutcome.APPROVED) {
       reached(s, FunnelStage.APPROVED, e.occurredAt());
-      s.approvals++;
-      if (day != null) {
-        day.approvals++;
-      }
+      count(s, day(s, t), Tally::approved);
     } else if (e.outcome() == DecisionOutcome.DECLINED) {
-      s.declines++;
-      if (day != null) {
-        day.declines++;
-      }
+      count(s, day(s, t), Tally::declined);
     }
   }
 
@@ -193,37 +179,19 @@ public final class ProfileEngine {
     reached(s, FunnelStage.REPAID, e.occurredAt());
     loan(s, e.loanId().value()).instalment(e.dueDate()).pay(e.paidDate(), fen(e.amount()));
     int dpd = (int) Math.max(0, e.paidDate().toEpochDay() - e.dueDate().toEpochDay());
-    s.repayments++;
-    s.onTimeRepayments += dpd == 0 ? 1 : 0;
-    s.maxRepaymentDpd = Math.max(s.maxRepaymentDpd, dpd);
     s.lastRepaymentAt = max(s.lastRepaymentAt, e.occurredAt());
-    DayBucket day = day(s, t);
-    if (day != null) {
-      day.repayments++;
-      day.onTimeRepayments += dpd == 0 ? 1 : 0;
-      day.maxRepaymentDpd = Math.max(day.maxRepaymentDpd, dpd);
-    }
+    count(s, day(s, t), tally -> tally.repaid(dpd));
   }
 
   private void transacted(ProfileState s, LocalTime t, TransactionMade e) {
     activity(s, t, e.occurredAt());
     long amount = fen(e.amount());
-    s.transactions++;
-    s.transactionFen += amount;
+    boolean online = e.online();
     s.categories.computeIfAbsent(e.merchantCategory(), k -> new CategorySpend()).add(amount);
-    if (e.online()) {
-      s.onlineTransactions++;
-      s.onlineTransactionFen += amount;
-    }
     DayBucket day = day(s, t);
+    count(s, day, tally -> tally.transacted(amount, online));
     if (day != null) {
-      day.transactions++;
-      day.transactionFen += amount;
       day.categories.computeIfAbsent(e.merchantCategory(), k -> new CategorySpend()).add(amount);
-      if (e.online()) {
-        day.onlineTransactions++;
-        day.onlineTransactionFen += amount;
-      }
     }
   }
 
@@ -242,6 +210,15 @@ public final class ProfileEngine {
       return null;
     }
     return bucket;
+  }
+
+  /** Records a change in the lifetime tally and, when the day is still kept, the day's tally. */
+  private static void count(
+      ProfileState s, DayBucket day, java.util.function.Consumer<Tally> change) {
+    change.accept(s.lifetime);
+    if (day != null) {
+      change.accept(day.tally);
+    }
   }
 
   private static LoanState loan(ProfileState s, String loanId) {

@@ -40,23 +40,12 @@ public final class ProfileState {
   UserRegistered registration;
   DayBucket[] days = new DayBucket[HORIZON_DAYS];
 
-  long activity;
+  Tally lifetime = new Tally();
   int[] heatmap = new int[7 * 24];
   LongSet devices = new LongSet();
   LongSet ips = new LongSet();
   LongSet cities = new LongSet();
-  int applications;
-  long applicationFen;
   long maxApplicationFen;
-  int approvals;
-  int declines;
-  int repayments;
-  int onTimeRepayments;
-  int maxRepaymentDpd;
-  int transactions;
-  long transactionFen;
-  int onlineTransactions;
-  long onlineTransactionFen;
   TreeMap<String, CategorySpend> categories = new TreeMap<>();
   TreeMap<String, LoanState> loans = new TreeMap<>();
   BureauReportReceived bureau;
@@ -114,23 +103,12 @@ public final class ProfileState {
     for (int i = 0; i < days.length; i++) {
       c.days[i] = days[i] == null ? null : days[i].copy();
     }
-    c.activity = activity;
+    c.lifetime = lifetime.copy();
     c.heatmap = heatmap.clone();
     c.devices = devices.copy();
     c.ips = ips.copy();
     c.cities = cities.copy();
-    c.applications = applications;
-    c.applicationFen = applicationFen;
     c.maxApplicationFen = maxApplicationFen;
-    c.approvals = approvals;
-    c.declines = declines;
-    c.repayments = repayments;
-    c.onTimeRepayments = onTimeRepayments;
-    c.maxRepaymentDpd = maxRepaymentDpd;
-    c.transactions = transactions;
-    c.transactionFen = transactionFen;
-    c.onlineTransactions = onlineTransactions;
-    c.onlineTransactionFen = onlineTransactionFen;
     categories.forEach((k, v) -> c.categories.put(k, v.copy()));
     loans.forEach((k, v) -> c.loans.put(k, v.copy()));
     c.bureau = bureau;

@@ -37,7 +37,8 @@ public final class ProfileStateCodec {
             .addMixIn(DayBucket.class, FieldsOnlyNoDefaults.class)
             .addMixIn(LoanState.class, FieldsOnlyNoDefaults.class)
             .addMixIn(Instalment.class, FieldsOnlyNoDefaults.class)
-            .addMixIn(CategorySpend.class, FieldsOnlyNoDefaults.class);
+            .addMixIn(CategorySpend.class, FieldsOnlyNoDefaults.class)
+            .addMixIn(Tally.class, FieldsOnlyNoDefaults.class);
   }
 
   public String write(ProfileState state) {

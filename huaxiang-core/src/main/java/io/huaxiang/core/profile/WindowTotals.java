@@ -4,21 +4,10 @@ import java.util.TreeMap;
 
 /** The sum of a profile's day buckets over one sliding window, computed at read time. */
 final class WindowTotals {
-  int activity;
+  final Tally tally = new Tally();
   int activeDays;
   int nightActivity;
   int weekendActivity;
-  int applications;
-  long applicationFen;
-  int approvals;
-  int declines;
-  int repayments;
-  int onTimeRepayments;
-  int maxRepaymentDpd;
-  int transactions;
-  long transactionFen;
-  int onlineTransactions;
-  long onlineTransactionFen;
   private int[] heatmap;
   private TreeMap<String, CategorySpend> categories;
   private final java.util.List<DayBucket> buckets = new java.util.ArrayList<>();
@@ -82,24 +71,13 @@ final class WindowTotals {
   }
 
   void add(DayBucket d) {
-    activity += d.activity;
-    activeDays += d.activity > 0 ? 1 : 0;
+    tally.add(d.tally);
+    activeDays += d.tally.activity > 0 ? 1 : 0;
     int weekday = (int) Math.floorMod(d.epochDay + 3, 7);
     for (int h = 0; h < 6; h++) {
       nightActivity += d.hours[h];
     }
-    weekendActivity += weekday >= 5 ? d.activity : 0;
-    applications += d.applications;
-    applicationFen += d.applicationFen;
-    approvals += d.approvals;
-    declines += d.declines;
-    repayments += d.repayments;
-    onTimeRepayments += d.onTimeRepayments;
-    maxRepaymentDpd = Math.max(maxRepaymentDpd, d.maxRepaymentDpd);
-    transactions += d.transactions;
-    transactionFen += d.transactionFen;
-    onlineTransactions += d.onlineTransactions;
-    onlineTransactionFen += d.onlineTransactionFen;
+    weekendActivity += weekday >= 5 ? d.tally.activity : 0;
     buckets.add(d);
   }
 }
