@@ -4,10 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.huaxiang.core.audit.AuditEntry;
+import io.huaxiang.server.audit.AuditService;
 import io.huaxiang.server.config.HuaxiangRuntime;
 import io.huaxiang.store.AuditQuery;
 import io.huaxiang.store.AuditStore;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -50,6 +52,12 @@ final class AuditSearchCommand implements Callable<Integer> {
   @Option(names = "--limit", defaultValue = "50", description = "Page size (default 50)")
   int limit;
 
+  @Option(
+      names = "--purpose",
+      defaultValue = "AUDIT_REVIEW",
+      description = "Why you search; recorded in the audit log (default ${DEFAULT-VALUE})")
+  String purpose;
+
   @Override
   public Integer call() {
     AuditQuery query;
@@ -63,15 +71,41 @@ final class AuditSearchCommand implements Callable<Integer> {
     ObjectWriter writer = CliRuntime.json().writer().without(SerializationFeature.INDENT_OUTPUT);
     PrintWriter out = spec.commandLine().getOut();
     try (HuaxiangRuntime runtime = CliRuntime.open(db)) {
-      List<AuditEntry> entries = new AuditStore(runtime.database().dataSource()).search(query);
+      AuditStore store = new AuditStore(runtime.database().dataSource());
+      List<AuditEntry> entries = store.search(query);
       for (AuditEntry e : entries) {
         out.println(writer.writeValueAsString(e));
       }
       out.flush();
+      // the audit log says who read whom: reading it is itself an audited admin action
+      new AuditService(store, Clock.systemUTC())
+          .record(
+              CliActor.current(),
+              "AUDIT_SEARCH",
+              purpose,
+              subject == null ? "" : subject,
+              describe(query) + " -> " + entries.size() + " entries");
       return entries.isEmpty() ? 1 : 0;
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write an audit entry as JSON", e);
     }
+  }
+
+  private static String describe(AuditQuery q) {
+    return "actor="
+        + q.actor()
+        + " action="
+        + q.action()
+        + " subject="
+        + q.subject()
+        + " from="
+        + q.from()
+        + " to="
+        + q.to()
+        + " before="
+        + q.beforeSeq()
+        + " limit="
+        + q.limit();
   }
 
   private Instant time(String text, String option) {

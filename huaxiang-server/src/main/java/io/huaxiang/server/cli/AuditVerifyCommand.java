@@ -5,9 +5,11 @@ import io.huaxiang.core.audit.Checkpoint;
 import io.huaxiang.core.audit.VerificationResult;
 import io.huaxiang.core.audit.VerificationResult.Broken;
 import io.huaxiang.core.audit.VerificationResult.Intact;
+import io.huaxiang.server.audit.AuditService;
 import io.huaxiang.server.config.HuaxiangRuntime;
 import io.huaxiang.store.AuditStore;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -49,6 +51,16 @@ final class AuditVerifyCommand implements Callable<Integer> {
     try (HuaxiangRuntime runtime = CliRuntime.open(db)) {
       AuditStore audit = new AuditStore(runtime.database().dataSource());
       VerificationResult result = audit.verify(published);
+      // recorded after the check, so the entry never changes what was verified
+      new AuditService(audit, Clock.systemUTC())
+          .record(
+              CliActor.current(),
+              "AUDIT_VERIFY",
+              "AUDIT_REVIEW",
+              "",
+              result instanceof Broken b
+                  ? "broken at seq " + b.seq() + ": " + b.problem()
+                  : "intact through " + ((Intact) result).head().seq());
       if (result instanceof Intact intact) {
         out.printf(
             "audit log intact / 审计日志完整: %d entries, head %d:%s%n",

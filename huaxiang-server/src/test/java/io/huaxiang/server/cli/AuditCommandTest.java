@@ -2,7 +2,10 @@ package io.huaxiang.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.huaxiang.core.audit.AuditEntry;
 import io.huaxiang.core.audit.AuditEvent;
+import io.huaxiang.core.audit.VerificationResult.Intact;
+import io.huaxiang.store.AuditQuery;
 import io.huaxiang.store.AuditStore;
 import io.huaxiang.store.Database;
 import io.huaxiang.store.TestDatabase;
@@ -11,6 +14,7 @@ import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,6 +87,23 @@ class AuditCommandTest {
     assertThat(run("audit", "search", "--limit", "0")).isEqualTo(2);
     assertThat(run("audit", "search", "--from", "yesterday")).isEqualTo(2);
     assertThat(err.toString()).contains("between 1 and 10000", "--from 'yesterday'");
+  }
+
+  @Test
+  void searchingAndVerifyingAreThemselvesAudited() {
+    run("audit", "search", "--subject", "user:u-1", "--purpose", "PIPL_ACCESS_REQUEST");
+    run("audit", "verify");
+
+    AuditStore audit = new AuditStore(db.dataSource());
+    List<AuditEntry> recorded = audit.search(AuditQuery.latest(2));
+    assertThat(recorded.get(1).action()).isEqualTo("AUDIT_SEARCH");
+    assertThat(recorded.get(1).actor()).startsWith("cli:");
+    assertThat(recorded.get(1).purpose()).isEqualTo("PIPL_ACCESS_REQUEST");
+    assertThat(recorded.get(1).subject()).isEqualTo("user:u-1");
+    assertThat(recorded.get(1).details()).endsWith("-> 3 entries");
+    assertThat(recorded.get(0).action()).isEqualTo("AUDIT_VERIFY");
+    assertThat(recorded.get(0).details()).isEqualTo("intact through 7");
+    assertThat(audit.verify()).isInstanceOf(Intact.class);
   }
 
   private int run(String... args) {
