@@ -26,6 +26,7 @@ export async function get(path, params = {}) {
 // the catalogues never change while the server runs: fetch them once
 let featureCatalogue;
 let tagCatalogue;
+let categoryLabels;
 
 export function features() {
   featureCatalogue ??= get('/api/v1/catalogue/features');
@@ -35,4 +36,10 @@ export function features() {
 export function tags() {
   tagCatalogue ??= get('/api/v1/catalogue/tags');
   return tagCatalogue;
+}
+
+/** Bilingual labels of categorical feature values: {gender: {male: {label_zh, label_en}}, ...}. */
+export function valueLabels() {
+  categoryLabels ??= get('/api/v1/population/value-labels');
+  return categoryLabels;
 }

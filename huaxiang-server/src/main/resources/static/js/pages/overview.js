@@ -97,7 +97,20 @@ async function newUsers(tag, current) {
   if (!current()) return;
   if (!days.length) return empty('new-users');
   note('new-users', `${t('common.users')} ${number(days.reduce((s, d) => s + d.count, 0))}`);
-  line(chartEl('new-users'), days.map((d) => d.day), days.map((d) => d.count));
+  const series = everyDay(days);
+  line(chartEl('new-users'), series.map((d) => d.day), series.map((d) => d.count));
+}
+
+// days without a registration are absent from the API: show them as 0, not skip them
+function everyDay(days) {
+  const counts = new Map(days.map((d) => [d.day, d.count]));
+  const out = [];
+  const last = new Date(`${days[days.length - 1].day}T00:00:00Z`);
+  for (let d = new Date(`${days[0].day}T00:00:00Z`); d <= last; d.setUTCDate(d.getUTCDate() + 1)) {
+    const day = d.toISOString().slice(0, 10);
+    out.push({ day, count: counts.get(day) ?? 0 });
+  }
+  return out;
 }
 
 async function funnelChart(tag, current) {

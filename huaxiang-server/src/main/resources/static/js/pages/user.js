@@ -1,5 +1,5 @@
 // 用户画像详情 (User 360): one user's portrait card, features by group, timeline and tag history.
-import { get, features as featureCatalogue, tags as tagCatalogue } from '../api.js';
+import { get, features as featureCatalogue, tags as tagCatalogue, valueLabels } from '../api.js';
 import { label, t } from '../i18n.js';
 import { bar, heatmap, PALETTE } from '../charts.js';
 import { dateTime, esc, featureValue, money } from '../format.js';
@@ -53,7 +53,7 @@ function tagsCard(p) {
   return `<section class="card span-12" id="card-tags"><h2><span>${esc(t('user.tags'))}</span><small>${p.tags.length}</small></h2>${body}</section>`;
 }
 
-function featureGroups(p, catalogue) {
+function featureGroups(p, catalogue, values) {
   const groups = new Map();
   catalogue
     .filter((d) => d.type !== 'HEATMAP' && d.type !== 'MAP')
@@ -69,11 +69,17 @@ function featureGroups(p, catalogue) {
           .get(g)
           .map(
             (d) => `<tr><td class="name" title="${esc(d.description)}">${esc(label(d))}<small class="mono">${esc(d.name)}</small></td>
-              <td class="value">${esc(featureValue(p.features[d.name], d))}</td></tr>`,
+              <td class="value">${esc(shown(p.features[d.name], d, values))}</td></tr>`,
           )
           .join('')}</table></div>`,
       )
       .join('')}</div></section>`;
+}
+
+// categorical values (male, high_school, ...) are shown by their label in the current language
+function shown(value, definition, values) {
+  const known = values?.[definition.name]?.[String(value)];
+  return known ? label(known) : featureValue(value, definition);
 }
 
 function rank(group) {
@@ -162,8 +168,13 @@ async function show(view, userId, current) {
   box.innerHTML = `<div class="state">${esc(t('common.loading'))}</div>`;
   let portrait;
   let catalogue;
+  let values;
   try {
-    [portrait, catalogue] = await Promise.all([get(`/api/v1/users/${encodeURIComponent(userId)}/portrait`), featureCatalogue()]);
+    [portrait, catalogue, values] = await Promise.all([
+      get(`/api/v1/users/${encodeURIComponent(userId)}/portrait`),
+      featureCatalogue(),
+      valueLabels().catch(() => ({})),
+    ]);
   } catch (e) {
     if (!current()) return;
     box.innerHTML = `<div class="card"><div class="state ${e.status === 404 ? '' : 'error'}">${esc(e.status === 404 ? t('user.notFound') : e.message)}: <span class="mono">&nbsp;${esc(userId)}</span></div></div>`;
@@ -175,7 +186,7 @@ async function show(view, userId, current) {
       ${tagsCard(portrait)}
       <section class="card span-7"><h2><span>${esc(t('user.heatmap'))}</span></h2><div class="chart" id="chart-user-heatmap"></div></section>
       <section class="card span-5"><h2><span>${esc(t('user.spend'))}</span></h2><div class="chart" id="chart-user-spend"></div></section>
-      ${featureGroups(portrait, catalogue)}
+      ${featureGroups(portrait, catalogue, values)}
       <section class="card span-7"><h2><span>${esc(t('user.timeline'))}</span></h2><div id="timeline"><div class="state">${esc(t('common.loading'))}</div></div></section>
       <section class="card span-5"><h2><span>${esc(t('user.tagHistory'))}</span></h2><div id="tag-history"><div class="state">${esc(t('common.loading'))}</div></div></section>
     </div>`;

@@ -5,6 +5,8 @@ import io.huaxiang.core.event.Gender;
 import io.huaxiang.core.event.IncomeBand;
 import io.huaxiang.core.event.Labelled;
 import io.huaxiang.core.event.LoanPurpose;
+import io.huaxiang.core.event.MaritalStatus;
+import io.huaxiang.core.event.OperationStep;
 import io.huaxiang.core.event.RepaymentMode;
 import io.huaxiang.core.profile.FunnelStage;
 import java.util.ArrayList;
@@ -49,6 +51,8 @@ final class CategoryLabels {
   }
 
   static final CategoryLabels GENDER = ofEnum(Gender.class);
+  static final CategoryLabels MARITAL_STATUS = ofEnum(MaritalStatus.class);
+  static final CategoryLabels OPERATION_STEP = ofEnum(OperationStep.class);
   static final CategoryLabels EDUCATION = ofEnum(Education.class);
   static final CategoryLabels INCOME_BAND = ofEnum(IncomeBand.class);
   static final CategoryLabels LOAN_PURPOSE = ofEnum(LoanPurpose.class);
@@ -115,6 +119,13 @@ final class CategoryLabels {
           "late_31_plus",
           "逾期30天以上",
           "over 30 days late");
+
+  /** Every key with its labels, in display order. */
+  Map<String, ValueLabel> asMap() {
+    Map<String, ValueLabel> out = new LinkedHashMap<>();
+    labels.forEach((key, zhEn) -> out.put(key, new ValueLabel(zhEn[0], zhEn[1])));
+    return out;
+  }
 
   /**
    * Labels counted keys, in this table's order first (with zero counts where a category is absent,

@@ -6,6 +6,7 @@ import io.huaxiang.server.portrait.PortraitService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -90,6 +91,24 @@ class PopulationController {
                   : new Bucket(e.getKey(), r.labelZh(), r.labelEn(), e.getValue());
             })
         .toList();
+  }
+
+  @Operation(
+      summary = "Bilingual labels of the values of categorical features (gender, education, ...)")
+  @GetMapping("/value-labels")
+  Map<String, Map<String, ValueLabel>> valueLabels() {
+    Map<String, Map<String, ValueLabel>> out = new LinkedHashMap<>();
+    out.put("gender", CategoryLabels.GENDER.asMap());
+    out.put("education", CategoryLabels.EDUCATION.asMap());
+    out.put("income_band", CategoryLabels.INCOME_BAND.asMap());
+    out.put("marital_status", CategoryLabels.MARITAL_STATUS.asMap());
+    out.put("city_tier", CategoryLabels.CITY_TIER.asMap());
+    out.put("funnel_stage", CategoryLabels.FUNNEL.asMap());
+    out.put("operation_step", CategoryLabels.OPERATION_STEP.asMap());
+    out.put("age_band", CategoryLabels.AGE_BAND.asMap());
+    out.put("loan_purpose", CategoryLabels.LOAN_PURPOSE.asMap());
+    out.put("repayment_mode", CategoryLabels.REPAYMENT_MODE.asMap());
+    return out;
   }
 
   private String checked(String tag) {
