@@ -18,6 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
@@ -25,10 +28,11 @@ import javax.sql.DataSource;
  * The audit log in PostgreSQL: appends hash-chained entries ({@link AuditChain}), reads them back
  * in chain order, searches them and verifies the whole chain.
  *
- * <p>Appends take a transaction-level advisory lock, read the head and insert the next entry in the
- * same transaction, so entries from any number of threads and processes form one linear chain. The
- * table refuses updates and deletes (a trigger, see V2__audit_log.sql); {@link #verify()} catches
- * whoever gets past that.
+ * <p>Appends take a transaction-level advisory lock, read the head and insert the next entries in
+ * the same transaction, so entries from any number of threads and processes form one linear chain.
+ * Within a process, concurrent appends are grouped into shared transactions (see {@link #append}).
+ * The table refuses updates and deletes (a trigger, see V2__audit_log.sql); {@link #verify()}
+ * catches whoever gets past that.
  */
 public final class AuditStore {
   /** Arbitrary constant naming the "audit log append" advisory lock ("Audit" in ASCII). */
@@ -40,8 +44,13 @@ public final class AuditStore {
   private static final String COLUMNS =
       "seq, at, actor, action, purpose, subject, details, prev_hash, hash";
 
+  /** The most events one group commit writes, so one transaction stays short. */
+  static final int MAX_GROUP = 1_000;
+
   private final DataSource db;
   private final int pageSize;
+  private final Queue<Pending> waiting = new ConcurrentLinkedQueue<>();
+  private final ReentrantLock writer = new ReentrantLock();
 
   public AuditStore(DataSource db) {
     this(db, PAGE);
@@ -52,17 +61,49 @@ public final class AuditStore {
     this.pageSize = pageSize;
   }
 
-  /** Chains {@code event} after the current head and stores it; returns the stored entry. */
+  /**
+   * Chains {@code event} after the current head and stores it durably; returns the stored entry.
+   *
+   * <p>Concurrent callers share transactions (group commit): whoever holds the writer lock appends
+   * every event waiting at that moment in one transaction, so a burst of audited reads costs one
+   * lock and one commit rather than one each. Each caller still returns only after its own entry is
+   * committed.
+   */
   public AuditEntry append(AuditEvent event) {
     Objects.requireNonNull(event, "event");
+    Pending mine = new Pending(event);
+    waiting.add(mine);
+    writer.lock();
+    try {
+      while (!mine.done()) {
+        writeWaiting();
+      }
+    } finally {
+      writer.unlock();
+    }
+    return mine.result();
+  }
+
+  /** Chains {@code events} in order after the current head in one transaction; all or none. */
+  public List<AuditEntry> appendAll(List<AuditEvent> events) {
+    events.forEach(e -> Objects.requireNonNull(e, "events must not contain null"));
+    if (events.isEmpty()) {
+      return List.of();
+    }
     try (Connection c = db.getConnection()) {
       c.setAutoCommit(false);
       try {
         lock(c);
-        AuditEntry entry = AuditChain.next(head(c).orElse(Checkpoint.GENESIS), event);
-        insert(c, entry);
+        Checkpoint head = head(c).orElse(Checkpoint.GENESIS);
+        List<AuditEntry> entries = new ArrayList<>(events.size());
+        for (AuditEvent event : events) {
+          AuditEntry entry = AuditChain.next(head, event);
+          entries.add(entry);
+          head = entry.checkpoint();
+        }
+        insert(c, entries);
         c.commit();
-        return entry;
+        return entries;
       } catch (SQLException | RuntimeException e) {
         c.rollback();
         throw e;
@@ -71,6 +112,55 @@ public final class AuditStore {
       }
     } catch (SQLException e) {
       throw new StoreException("cannot append to the audit log", e);
+    }
+  }
+
+  /** Appends up to {@link #MAX_GROUP} waiting events in one transaction and hands out results. */
+  private void writeWaiting() {
+    List<Pending> group = new ArrayList<>();
+    for (Pending p = waiting.poll();
+        p != null;
+        p = group.size() < MAX_GROUP ? waiting.poll() : null) {
+      group.add(p);
+    }
+    if (group.isEmpty()) {
+      return;
+    }
+    try {
+      List<AuditEntry> entries = appendAll(group.stream().map(Pending::event).toList());
+      for (int i = 0; i < group.size(); i++) {
+        group.get(i).entry = entries.get(i);
+      }
+    } catch (RuntimeException e) {
+      group.forEach(p -> p.failure = e);
+    }
+  }
+
+  /** An event waiting for the group commit, and what became of it. */
+  private static final class Pending {
+    private final AuditEvent event;
+    private AuditEntry entry; // written and read under the writer lock
+    private RuntimeException failure;
+
+    Pending(AuditEvent event) {
+      this.event = event;
+    }
+
+    AuditEvent event() {
+      return event;
+    }
+
+    boolean done() {
+      return entry != null || failure != null;
+    }
+
+    AuditEntry result() {
+      if (failure != null) {
+        // one failure is shared by the whole group: give each caller its own exception
+        throw new StoreException(
+            "the audit entry was not stored: " + failure.getMessage(), failure);
+      }
+      return entry;
     }
   }
 
@@ -182,21 +272,28 @@ public final class AuditStore {
     }
   }
 
-  private static void insert(Connection c, AuditEntry e) throws SQLException {
+  private static void insert(Connection c, List<AuditEntry> entries) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "insert into audit_log (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      ps.setLong(1, e.seq());
-      ps.setObject(2, timestamp(e.at()));
-      ps.setString(3, e.actor());
-      ps.setString(4, e.action());
-      ps.setString(5, e.purpose());
-      ps.setString(6, e.subject());
-      ps.setString(7, e.details());
-      ps.setString(8, e.prevHash());
-      ps.setString(9, e.hash());
-      ps.executeUpdate();
+      for (AuditEntry e : entries) {
+        bind(ps, e);
+        ps.addBatch();
+      }
+      ps.executeBatch();
     }
+  }
+
+  private static void bind(PreparedStatement ps, AuditEntry e) throws SQLException {
+    ps.setLong(1, e.seq());
+    ps.setObject(2, timestamp(e.at()));
+    ps.setString(3, e.actor());
+    ps.setString(4, e.action());
+    ps.setString(5, e.purpose());
+    ps.setString(6, e.subject());
+    ps.setString(7, e.details());
+    ps.setString(8, e.prevHash());
+    ps.setString(9, e.hash());
   }
 
   private List<AuditEntry> query(String sql, List<Object> args) {

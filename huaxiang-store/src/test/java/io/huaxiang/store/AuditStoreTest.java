@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.LongStream;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,19 +59,21 @@ class AuditStoreTest {
 
   @Test
   void appendsFromManyThreadsAndTwoProcessesIntoOneLinearIntactChain() throws Exception {
+    List<AuditEntry> returned = new ArrayList<>();
     // a second pool stands for a second process: only the advisory lock orders the two
     try (Database other = Database.external(urlOf(db), "postgres", null, 4)) {
       List<AuditStore> stores = List.of(audit, new AuditStore(other.dataSource()));
       ExecutorService pool = Executors.newFixedThreadPool(8);
-      List<Future<?>> done = new ArrayList<>();
+      List<Future<List<AuditEntry>>> done = new ArrayList<>();
       for (int t = 0; t < 8; t++) {
         AuditStore store = stores.get(t % 2);
         int thread = t;
         done.add(
-            pool.submit(() -> LongStream.range(0, 40).forEach(i -> store.append(read(thread)))));
+            pool.submit(
+                () -> IntStream.range(0, 40).mapToObj(i -> store.append(read(thread))).toList()));
       }
-      for (Future<?> f : done) {
-        f.get();
+      for (Future<List<AuditEntry>> f : done) {
+        returned.addAll(f.get());
       }
       pool.shutdown();
     }
@@ -81,6 +83,22 @@ class AuditStoreTest {
     assertThat(((Intact) result).entries()).isEqualTo(320);
     assertThat(audit.count()).isEqualTo(320);
     assertThat(audit.head()).hasValueSatisfying(h -> assertThat(h.seq()).isEqualTo(320));
+    // every caller got back its own entry, exactly as stored
+    List<AuditEntry> stored = new ArrayList<>();
+    audit.forEach(stored::add);
+    assertThat(returned).containsExactlyInAnyOrderElementsOf(stored);
+  }
+
+  @Test
+  void appendsABatchInOneTransactionContinuingTheChain() {
+    AuditEntry first = audit.append(read(0));
+
+    List<AuditEntry> batch = audit.appendAll(List.of(read(1), read(2), read(3)));
+
+    assertThat(batch).extracting(AuditEntry::seq).containsExactly(2L, 3L, 4L);
+    assertThat(batch.get(0).prevHash()).isEqualTo(first.hash());
+    assertThat(audit.appendAll(List.of())).isEmpty();
+    assertThat(audit.verify()).isEqualTo(new Intact(4, batch.get(2).checkpoint()));
   }
 
   @Test
