@@ -96,7 +96,7 @@ export function line(el, dates, values, { seriesName = t('common.users') } = {})
         type: 'line',
         name: seriesName,
         data: values,
-        smooth: 0.3,
+        smooth: false,
         showSymbol: false,
         lineStyle: { width: 2 },
         areaStyle: { opacity: 0.12 },

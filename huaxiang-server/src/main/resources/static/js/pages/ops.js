@@ -4,7 +4,7 @@ import { t } from '../i18n.js';
 import { dateTime, esc, number } from '../format.js';
 
 function tile(id, labelKey) {
-  return `<section class="card span-3 kpi"><span class="label">${esc(t(labelKey))}</span><span class="value" id="${id}">—</span></section>`;
+  return `<section class="card span-4 kpi"><span class="label">${esc(t(labelKey))}</span><span class="value" id="${id}">—</span></section>`;
 }
 
 async function load(current) {
@@ -13,8 +13,6 @@ async function load(current) {
   document.getElementById('ops-portraits').textContent = number(stats.portraits);
   document.getElementById('ops-events').textContent = number(stats.events);
   document.getElementById('ops-applied').textContent = number(stats.applied_seq);
-  // events counts rows while seq may have gaps after failed appends: lag is a lower bound
-  document.getElementById('ops-lag').textContent = number(Math.max(0, stats.events - stats.applied_seq));
   const box = document.getElementById('dead-letters');
   if (!letters.length) {
     box.innerHTML = `<div class="state">${esc(t('ops.noDeadLetters'))}</div>`;
@@ -43,7 +41,6 @@ export async function render(view, params, current) {
       ${tile('ops-portraits', 'ops.portraits')}
       ${tile('ops-events', 'ops.events')}
       ${tile('ops-applied', 'ops.appliedSeq')}
-      ${tile('ops-lag', 'ops.lag')}
       <section class="card span-12"><h2><span>${esc(t('ops.deadLetters'))}</span></h2>
         <div id="dead-letters"><div class="state">${esc(t('common.loading'))}</div></div></section>
     </div>`;

@@ -3,6 +3,7 @@ import { get, tags as tagCatalogue } from '../api.js';
 import { label, t } from '../i18n.js';
 import { bar, funnel, hbar, heatmap, line, pie, PALETTE } from '../charts.js';
 import { date, esc, number, percent } from '../format.js';
+import { usersTable } from '../users-table.js';
 
 const API = '/api/v1/population';
 
@@ -51,6 +52,12 @@ function layout(tagOptions, tag) {
       ${card('amounts', 'overview.amounts', 'span-6')}
       ${card('modes', 'overview.modes', 'span-6')}
       ${card('timeliness', 'overview.timeliness', 'span-6')}
+      ${
+        tag
+          ? `<section class="card span-12"><h2><span>${esc(t('users.holders'))}</span></h2>
+              <div id="chart-holders"><div class="state">${esc(t('common.loading'))}</div></div></section>`
+          : ''
+      }
     </div>`;
 }
 
@@ -134,7 +141,19 @@ async function tagCounts(tag, current) {
   const counts = (await get(`${API}/tags`, { tag })).slice(0, 15);
   if (!current()) return;
   if (!counts.length) return empty('tags');
-  hbar(chartEl('tags'), counts.map(label), counts.map((b) => b.count), { color: PALETTE[1] });
+  note('tags', t('overview.tagHint'));
+  const chart = hbar(chartEl('tags'), counts.map(label), counts.map((b) => b.count), { color: PALETTE[1] });
+  // bars are drawn largest on top, so the data index counts from the end
+  chart.on('click', (p) => {
+    const picked = counts[counts.length - 1 - p.dataIndex];
+    if (picked) location.hash = `#/overview/${encodeURIComponent(picked.key)}`;
+  });
+}
+
+async function holders(tag, catalogue, current) {
+  const rows = await get(`${API}/users`, { tag, limit: 20 });
+  if (!current()) return;
+  document.getElementById('chart-holders').innerHTML = usersTable(rows, new Map(catalogue.map((x) => [x.id, x])));
 }
 
 async function demographics(tag, current) {
@@ -202,5 +221,6 @@ export async function render(view, params, current) {
     summary(tag, current).catch(() => {}),
     demographics(tag, current).catch((e) => (document.getElementById('demographics').innerHTML = `<div class="card span-12 state error">${esc(e.message)}</div>`)),
     ...Object.entries(parts).map(([id, load]) => load(tag, current).catch((e) => fail(id, e))),
+    tag ? holders(tag, catalogue.tags, current).catch((e) => fail('holders', e)) : null,
   ]);
 }

@@ -3,6 +3,7 @@ import { get, features as featureCatalogue, tags as tagCatalogue, valueLabels } 
 import { label, t } from '../i18n.js';
 import { bar, heatmap, PALETTE } from '../charts.js';
 import { dateTime, esc, featureValue, money } from '../format.js';
+import { usersTable } from '../users-table.js';
 
 const PAGE_SIZE = 20;
 const ENVELOPE = new Set(['type', 'id', 'user_id', 'occurred_at', 'source', 'schema_version']);
@@ -211,8 +212,15 @@ export async function render(view, params, current) {
     if (id) location.hash = `#/user/${encodeURIComponent(id)}`;
   });
   if (!userId) {
-    document.getElementById('user-body').innerHTML = `<div class="card"><div class="hint">${esc(t('user.hint'))}</div></div>`;
+    document.getElementById('user-body').innerHTML = `<div class="card"><div class="hint">${esc(t('user.hint'))}</div>
+      <h2><span>${esc(t('users.recent'))}</span></h2><div id="recent"><div class="state">${esc(t('common.loading'))}</div></div></div>`;
     document.getElementById('user-id').focus();
+    try {
+      const [rows, catalogue] = await Promise.all([get('/api/v1/population/users', { limit: 20 }), tagCatalogue()]);
+      if (current()) document.getElementById('recent').innerHTML = usersTable(rows, new Map(catalogue.tags.map((x) => [x.id, x])));
+    } catch (e) {
+      document.getElementById('recent').innerHTML = `<div class="state error">${esc(e.message)}</div>`;
+    }
     return;
   }
   await show(view, userId, current);

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/population", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "population", description = "Population overview of all portraits / 画像总览")
 class PopulationController {
+  private static final int MAX_USERS = 200;
   private static final String TAG_DOC = "only users currently holding this tag, e.g. prime_repayer";
 
   private final PopulationQueries queries;
@@ -91,6 +92,21 @@ class PopulationController {
                   : new Bucket(e.getKey(), r.labelZh(), r.labelEn(), e.getValue());
             })
         .toList();
+  }
+
+  @Operation(summary = "The most recently active users, newest first (at most 200)")
+  @GetMapping("/users")
+  List<UserRow> users(
+      @Parameter(description = TAG_DOC) @RequestParam(required = false) String tag,
+      @RequestParam(defaultValue = "20") int limit) {
+    if (limit < 1 || limit > MAX_USERS) {
+      throw new ApiException(
+          HttpStatus.BAD_REQUEST,
+          "INVALID_LIMIT",
+          "limit must be between 1 and " + MAX_USERS + ", got " + limit,
+          "limit 须在 1 到 " + MAX_USERS + " 之间,实际为 " + limit);
+    }
+    return queries.recentUsers(checked(tag), limit);
   }
 
   @Operation(

@@ -221,6 +221,22 @@ public final class PopulationQueries {
     return out;
   }
 
+  /** The most recently active users (by their last event), at most {@code limit}. */
+  public List<UserRow> recentUsers(String tag, int limit) {
+    return rows(
+        "select user_id, event_count, last_event_at, tags from profiles where true"
+            + scope(PROFILE_SCOPE, tag)
+            + " order by last_event_at desc nulls last, user_id limit ?",
+        rs ->
+            new UserRow(
+                rs.getString(1),
+                rs.getLong(2),
+                instant(rs.getTimestamp(3)),
+                List.of((String[]) rs.getArray(4).getArray())),
+        tag,
+        limit);
+  }
+
   // --- SQL building blocks
 
   /** A numeric feature, 0 when absent (a missing or null JSON value). */

@@ -3,6 +3,7 @@ package io.huaxiang.server.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.huaxiang.server.Http;
 import io.huaxiang.store.TestDatabase;
 import java.io.File;
 import java.io.IOException;
@@ -107,6 +108,19 @@ class ConsoleBrowserTest {
   }
 
   @Test
+  void aTagFilterNarrowsTheOverviewAndListsTheHolders() throws IOException {
+    browser.get(url("/#/overview/prime_repayer"));
+    wait.until(b -> !b.findElements(By.cssSelector("#chart-holders tbody tr")).isEmpty());
+    waitForCharts();
+
+    int holders = Integer.parseInt(text("#kpi-users"));
+    assertThat(holders).isBetween(1, 199);
+    assertThat(browser.findElements(By.cssSelector("#chart-holders tbody tr")))
+        .hasSize(Math.min(20, holders));
+    screenshot("overview-tag-zh");
+  }
+
+  @Test
   void user360ShowsThePortraitTimelineAndTagHistory() throws IOException {
     browser.get(url("/#/user/demo-0000001"));
     wait.until(b -> !b.findElements(By.cssSelector("#timeline tbody tr")).isEmpty());
@@ -124,11 +138,20 @@ class ConsoleBrowserTest {
   }
 
   @Test
-  void operationsShowsTheLogAndProjectionCounts() throws IOException {
+  void operationsShowsTheCountsAndARefusedRecord() throws IOException {
+    Http.Reply refused =
+        new Http(port)
+            .post(
+                "/api/v1/events",
+                "{\"type\": \"loan_dreamt\", \"id\": \"x-1\", \"user_id\": \"u\"}");
+    assertThat(refused.status()).isEqualTo(400);
+
     browser.get(url("/#/ops"));
     wait.until(b -> !"—".equals(text("#ops-events")));
+    wait.until(b -> !b.findElements(By.cssSelector("#dead-letters tbody tr")).isEmpty());
 
     assertThat(text("#ops-portraits")).isEqualTo("200");
+    assertThat(text("#dead-letters")).contains("UNKNOWN_EVENT_TYPE");
     screenshot("ops-zh");
   }
 

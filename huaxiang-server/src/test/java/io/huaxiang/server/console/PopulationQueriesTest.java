@@ -245,6 +245,36 @@ class PopulationQueriesTest {
         .isLessThan(queries.activityHeatmap(null).stream().mapToLong(HeatCell::count).sum());
   }
 
+  @Test
+  void recentUsersAreTheLatestActiveFirstWithTheirEventCounts() {
+    Map<String, Instant> last = lastEventPerUser();
+    Map<String, Long> eventCounts =
+        events.stream().collect(groupingBy(e -> e.userId().value(), counting()));
+    List<String> expected =
+        last.keySet().stream()
+            .sorted(
+                Comparator.comparing((String u) -> last.get(u))
+                    .reversed()
+                    .thenComparing(Comparator.naturalOrder()))
+            .limit(10)
+            .toList();
+
+    List<UserRow> recent = queries.recentUsers(null, 10);
+
+    assertThat(recent).extracting(UserRow::userId).isEqualTo(expected);
+    assertThat(recent)
+        .allSatisfy(r -> assertThat(r.eventCount()).isEqualTo(eventCounts.get(r.userId())))
+        .allSatisfy(r -> assertThat(r.lastEventAt()).isEqualTo(last.get(r.userId())))
+        .allSatisfy(
+            r ->
+                assertThat(r.tags())
+                    .containsExactlyInAnyOrderElementsOf(
+                        portraits.get(r.userId()).tags().keySet()));
+    assertThat(queries.recentUsers("prime_repayer", 500))
+        .isNotEmpty()
+        .allSatisfy(r -> assertThat(r.tags()).contains("prime_repayer"));
+  }
+
   // --- independent computations from the events
 
   private static Set<String> users(Predicate<UserEvent> filter) {
