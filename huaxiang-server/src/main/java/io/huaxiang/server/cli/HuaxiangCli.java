@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       RebuildCommand.class,
       DemoCommand.class,
       ImportTaiwanCommand.class,
+      ModelCommand.class,
       AuditCommand.class
     })
 public final class HuaxiangCli implements Runnable {
