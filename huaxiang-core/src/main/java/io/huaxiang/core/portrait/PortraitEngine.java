@@ -10,7 +10,10 @@ import io.huaxiang.core.profile.ProfileView;
 import io.huaxiang.core.tag.TagRuleSet;
 import io.huaxiang.core.tag.TagRuleSet.TagChange;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -63,20 +66,35 @@ public final class PortraitEngine {
   }
 
   /**
-   * Applies several events of one user, then re-evaluates the tags once, as of the latest event
-   * time. For bulk catch-up: a tag gained within the batch is stamped with that latest time, not
-   * the exact event that caused it. Duplicates are ignored as in {@link #apply}.
+   * Applies several events of one user, for bulk catch-up: events are folded in event-time order
+   * and the tags re-evaluated once per local day, after that day's last event, rather than after
+   * every event. A tag gained within a day is stamped with the time of that day's last event.
+   * Duplicates are ignored as in {@link #apply}.
    */
   public List<TagChange> applyAll(Portrait portrait, List<UserEvent> events) {
+    List<UserEvent> ordered = new ArrayList<>(events);
+    ordered.sort(Comparator.comparing(UserEvent::occurredAt));
+    List<TagChange> changes = new ArrayList<>();
     ProfileState state = portrait.state();
-    boolean changed = false;
-    for (UserEvent event : events) {
+    boolean pending = false;
+    for (int i = 0; i < ordered.size(); i++) {
+      UserEvent event = ordered.get(i);
       if (!state.hasSeen(event)) {
         state = profiles.apply(state, event);
-        changed = true;
+        pending = true;
+      }
+      boolean dayEnds = i == ordered.size() - 1 || !sameDay(event, ordered.get(i + 1));
+      if (pending && dayEnds) {
+        changes.addAll(retag(portrait, state, state.lastEventAt()));
+        pending = false;
       }
     }
-    return changed ? retag(portrait, state, state.lastEventAt()) : List.of();
+    return changes;
+  }
+
+  private boolean sameDay(UserEvent a, UserEvent b) {
+    return LocalDate.ofInstant(a.occurredAt(), zone)
+        .equals(LocalDate.ofInstant(b.occurredAt(), zone));
   }
 
   /** Re-evaluates tags at a given time, e.g. a daily sweep so that "silent 30 days" can appear. */

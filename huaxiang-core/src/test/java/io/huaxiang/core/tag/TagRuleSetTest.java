@@ -90,6 +90,37 @@ class TagRuleSetTest {
   }
 
   @Test
+  void bulkCatchUpStampsTagsWithTheDayTheyWereEarnedNotTheLastEvent() {
+    Portrait p = engine.newPortrait(user);
+    Instant registered = Instant.parse("2026-03-01T02:00:00Z");
+    Instant returned = registered.plus(Duration.ofDays(40));
+    var changes =
+        engine.applyAll(
+            p,
+            java.util.List.of(
+                new SessionStarted(new EventId("s2"), user, returned, "t", "d", "ip", "上海"),
+                new UserRegistered(
+                    new EventId("r2"),
+                    user,
+                    registered,
+                    "t",
+                    LocalDate.of(1996, 5, 1),
+                    Gender.FEMALE,
+                    "上海",
+                    1,
+                    null,
+                    "engineer",
+                    IncomeBand.ABOVE_20K,
+                    null,
+                    "app")));
+
+    assertThat(p.tags()).containsEntry("city_tier_1", registered);
+    assertThat(changes)
+        .contains(new TagRuleSet.TagChange("lifecycle_registered", true, registered));
+    assertThat(p.tags()).containsKey("lifecycle_registered");
+  }
+
+  @Test
   void aBadRuleNamesTheTagAndTheProblem() {
     String yaml =
         """
