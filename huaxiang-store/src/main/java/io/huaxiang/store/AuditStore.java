@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,9 +19,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
@@ -49,8 +52,13 @@ public final class AuditStore {
 
   private final DataSource db;
   private final int pageSize;
-  private final Queue<Pending> waiting = new ConcurrentLinkedQueue<>();
-  private final ReentrantLock writer = new ReentrantLock();
+
+  /** The most entries that may wait for the writer before appends are refused. */
+  static final int MAX_WAITING = 100_000;
+
+  private final BlockingQueue<Pending> waiting = new LinkedBlockingQueue<>(MAX_WAITING);
+  private final AtomicInteger unstored = new AtomicInteger();
+  private volatile Thread writer; // started by startWriter()
 
   public AuditStore(DataSource db) {
     this(db, PAGE);
@@ -64,24 +72,96 @@ public final class AuditStore {
   /**
    * Chains {@code event} after the current head and stores it durably; returns the stored entry.
    *
-   * <p>Concurrent callers share transactions (group commit): whoever holds the writer lock appends
-   * every event waiting at that moment in one transaction, so a burst of audited reads costs one
-   * lock and one commit rather than one each. Each caller still returns only after its own entry is
-   * committed.
+   * <p>Concurrent callers share transactions (group commit): one writer thread appends every event
+   * waiting at that moment in one transaction, so a burst of appends costs one lock and one commit
+   * rather than one each. The caller returns only after its own entry is committed.
+   *
+   * @throws StoreException if the entry could not be stored (the caller should then fail too)
    */
   public AuditEntry append(AuditEvent event) {
+    CompletableFuture<AuditEntry> result = appendLater(event);
+    try {
+      return result.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreException("interrupted while waiting for the audit log to store an entry", e);
+    } catch (ExecutionException e) {
+      throw new StoreException("the audit entry was not stored: " + e.getCause().getMessage(), e);
+    }
+  }
+
+  /**
+   * Queues {@code event} for the next group commit and returns at once; the future completes when
+   * the entry is committed (usually within milliseconds) or fails if it could not be stored.
+   *
+   * <p>For audits on a latency-critical path such as every portrait read: the caller does not wait
+   * for the commit, at the price that entries still queued when the process is killed are lost.
+   * {@link #close()} stores what is queued on an orderly shutdown.
+   *
+   * @throws StoreException at once if {@value #MAX_WAITING} entries are already waiting (the
+   *     database is down or too slow): the caller should refuse the audited action rather than let
+   *     it go unrecorded
+   */
+  public CompletableFuture<AuditEntry> appendLater(AuditEvent event) {
     Objects.requireNonNull(event, "event");
     Pending mine = new Pending(event);
-    waiting.add(mine);
-    writer.lock();
-    try {
-      while (!mine.done()) {
-        writeWaiting();
-      }
-    } finally {
-      writer.unlock();
+    Thread w = writer;
+    if (w == null || !w.isAlive()) {
+      startWriter();
     }
-    return mine.result();
+    unstored.incrementAndGet();
+    if (!waiting.offer(mine)) {
+      unstored.decrementAndGet();
+      throw new StoreException(
+          "the audit log is falling behind: "
+              + MAX_WAITING
+              + " entries are waiting to be stored; refusing to act unrecorded",
+          null);
+    }
+    return mine.result;
+  }
+
+  /** How many entries are queued and not yet committed. */
+  public int backlog() {
+    return unstored.get();
+  }
+
+  /**
+   * Waits up to {@code timeout} until every entry queued so far is stored (or has failed).
+   *
+   * @return true if nothing is left unstored
+   */
+  public boolean awaitStored(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (backlog() > 0 && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(2);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    return backlog() == 0;
+  }
+
+  /**
+   * Stores what is queued (waiting up to {@code timeout}), then stops the writer thread; appends
+   * after this start a new one.
+   *
+   * @return true if nothing was left unstored
+   */
+  public boolean close(Duration timeout) {
+    boolean stored = awaitStored(timeout);
+    Thread w = writer;
+    if (w != null) {
+      w.interrupt();
+    }
+    return stored;
+  }
+
+  /** {@link #close(Duration)} with five seconds to store what is queued. */
+  public void close() {
+    close(Duration.ofSeconds(5));
   }
 
   /** Chains {@code events} in order after the current head in one transaction; all or none. */
@@ -115,52 +195,50 @@ public final class AuditStore {
     }
   }
 
-  /** Appends up to {@link #MAX_GROUP} waiting events in one transaction and hands out results. */
-  private void writeWaiting() {
-    List<Pending> group = new ArrayList<>();
-    for (Pending p = waiting.poll();
-        p != null;
-        p = group.size() < MAX_GROUP ? waiting.poll() : null) {
-      group.add(p);
+  private synchronized void startWriter() {
+    if (writer == null || !writer.isAlive()) {
+      writer = new Thread(this::writeLoop, "huaxiang-audit-writer");
+      // idle it only waits for work; it must not keep a finished CLI command's JVM alive
+      writer.setDaemon(true);
+      writer.start();
     }
-    if (group.isEmpty()) {
-      return;
-    }
-    try {
-      List<AuditEntry> entries = appendAll(group.stream().map(Pending::event).toList());
-      for (int i = 0; i < group.size(); i++) {
-        group.get(i).entry = entries.get(i);
+  }
+
+  /**
+   * Appends whatever is waiting, up to {@link #MAX_GROUP} events per transaction, until stopped.
+   */
+  private void writeLoop() {
+    while (true) {
+      List<Pending> group = new ArrayList<>();
+      try {
+        group.add(waiting.take());
+      } catch (InterruptedException e) {
+        return;
       }
-    } catch (RuntimeException e) {
-      group.forEach(p -> p.failure = e);
+      waiting.drainTo(group, MAX_GROUP - 1);
+      try {
+        List<AuditEntry> entries = appendAll(group.stream().map(p -> p.event).toList());
+        for (int i = 0; i < group.size(); i++) {
+          group.get(i).result.complete(entries.get(i));
+        }
+      } catch (RuntimeException | Error e) {
+        group.forEach(p -> p.result.completeExceptionally(e));
+        if (e instanceof Error error) {
+          throw error; // the next append starts a new writer
+        }
+      } finally {
+        unstored.addAndGet(-group.size());
+      }
     }
   }
 
   /** An event waiting for the group commit, and what became of it. */
   private static final class Pending {
-    private final AuditEvent event;
-    private AuditEntry entry; // written and read under the writer lock
-    private RuntimeException failure;
+    final AuditEvent event;
+    final CompletableFuture<AuditEntry> result = new CompletableFuture<>();
 
     Pending(AuditEvent event) {
       this.event = event;
-    }
-
-    AuditEvent event() {
-      return event;
-    }
-
-    boolean done() {
-      return entry != null || failure != null;
-    }
-
-    AuditEntry result() {
-      if (failure != null) {
-        // one failure is shared by the whole group: give each caller its own exception
-        throw new StoreException(
-            "the audit entry was not stored: " + failure.getMessage(), failure);
-      }
-      return entry;
     }
   }
 

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -87,6 +88,45 @@ class AuditStoreTest {
     List<AuditEntry> stored = new ArrayList<>();
     audit.forEach(stored::add);
     assertThat(returned).containsExactlyInAnyOrderElementsOf(stored);
+  }
+
+  @Test
+  void queuedAppendsReturnAtOnceAndAreAllStoredInOrderOfArrival() throws Exception {
+    List<CompletableFuture<AuditEntry>> futures = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      futures.add(audit.appendLater(read(i)));
+    }
+
+    assertThat(audit.awaitStored(Duration.ofSeconds(30))).isTrue();
+    assertThat(audit.backlog()).isZero();
+    for (int i = 0; i < futures.size(); i++) {
+      AuditEntry entry = futures.get(i).get();
+      assertThat(entry.seq()).isEqualTo(i + 1);
+      assertThat(entry.details()).isEqualTo(read(i).details());
+    }
+    assertThat(audit.verify()).isEqualTo(new Intact(200, futures.get(199).get().checkpoint()));
+  }
+
+  @Test
+  void closeStoresWhatIsQueuedAndALaterAppendStillWorks() {
+    for (int i = 0; i < 50; i++) {
+      audit.appendLater(read(i));
+    }
+
+    assertThat(audit.close(Duration.ofSeconds(30))).isTrue();
+    assertThat(audit.count()).isEqualTo(50);
+    assertThat(audit.append(read(50)).seq()).isEqualTo(51);
+  }
+
+  @Test
+  void aFailedGroupCommitFailsItsCallersWithAStoreException() throws SQLException {
+    sql("alter table audit_log rename to audit_log_moved");
+
+    assertThatThrownBy(() -> audit.append(read(0)))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("the audit entry was not stored");
+    sql("alter table audit_log_moved rename to audit_log");
+    assertThat(audit.append(read(1)).seq()).isEqualTo(1);
   }
 
   @Test

@@ -12,7 +12,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 public class AuditConfig {
 
-  @Bean
+  // on shutdown, store the reads still queued before the database closes
+  @Bean(destroyMethod = "close")
   AuditStore auditStore(Database database) {
     return new AuditStore(database.dataSource());
   }

@@ -6,6 +6,7 @@ import io.huaxiang.core.privacy.LogRedactor;
 import io.huaxiang.store.AuditStore;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Records who read or changed what, and why, in the tamper-evident audit log: every read of
@@ -36,19 +37,35 @@ public final class AuditService {
    */
   public AuditEntry record(
       String actor, String action, String purpose, String subject, String details) {
-    return store.append(
-        new AuditEvent(
-            clock.instant(),
-            clean(actor),
-            clean(action),
-            clean(purpose),
-            clean(subject),
-            clean(details)));
+    return store.append(event(actor, action, purpose, subject, details));
+  }
+
+  /**
+   * Like {@link #record} but returns without waiting for the commit, for audits on a
+   * latency-critical path (every portrait read); see {@link AuditStore#appendLater}.
+   *
+   * @throws io.huaxiang.store.StoreException at once if the audit log is too far behind; the
+   *     audited action should then be refused
+   */
+  public CompletableFuture<AuditEntry> recordLater(
+      String actor, String action, String purpose, String subject, String details) {
+    return store.appendLater(event(actor, action, purpose, subject, details));
   }
 
   /** The store behind this service, for verification and search. */
   public AuditStore store() {
     return store;
+  }
+
+  private AuditEvent event(
+      String actor, String action, String purpose, String subject, String details) {
+    return new AuditEvent(
+        clock.instant(),
+        clean(actor),
+        clean(action),
+        clean(purpose),
+        clean(subject),
+        clean(details));
   }
 
   private static String clean(String text) {

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +33,7 @@ class UserDataReadAuditTest {
 
   @Test
   void readingAPortraitAppendsAnEntryWithActorPurposeAndSubject() throws Exception {
+    audit.awaitStored(Duration.ofSeconds(10));
     long before = audit.count();
     post(
         """
@@ -49,6 +51,7 @@ class UserDataReadAuditTest {
             "CREDIT_REVIEW");
 
     assertThat(status).isEqualTo(200);
+    assertThat(audit.awaitStored(Duration.ofSeconds(10))).isTrue();
     List<AuditEntry> entries = audit.search(AuditQuery.latest(10).withSubject("user:au"));
     assertThat(entries).hasSize(1);
     AuditEntry entry = entries.get(0);
@@ -63,6 +66,7 @@ class UserDataReadAuditTest {
   void timelineReadsAndFailedReadsAreAuditedTooAnonymousUntilAuthenticationLands()
       throws Exception {
     get("/api/v1/users/nobody-here/events?page=0&size=5");
+    assertThat(audit.awaitStored(Duration.ofSeconds(10))).isTrue();
 
     List<AuditEntry> entries = audit.search(AuditQuery.latest(10).withSubject("user:nobody-here"));
     assertThat(entries).hasSize(1);
@@ -76,6 +80,7 @@ class UserDataReadAuditTest {
   @Test
   void aPhoneNumberUsedAsUserIdIsStoredMasked() throws Exception {
     get("/api/v1/users/13812345678/portrait");
+    assertThat(audit.awaitStored(Duration.ofSeconds(10))).isTrue();
 
     AuditEntry entry = audit.search(AuditQuery.latest(1)).get(0);
     assertThat(entry.subject()).isEqualTo("user:138****5678");

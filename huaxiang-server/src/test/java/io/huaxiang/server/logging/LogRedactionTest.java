@@ -8,10 +8,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -39,6 +41,13 @@ class LogRedactionTest {
   private static final String CARD = "6222021234567890128";
 
   @LocalServerPort int port;
+
+  @BeforeAll
+  static void configureLoggingAfresh() {
+    // Spring Boot sets up logging once per JVM; a context cached by an earlier test class may have
+    // set it up from the store test-jar's logback-test.xml, and logging.config would be ignored
+    LoggingSystem.get(LogRedactionTest.class.getClassLoader()).cleanUp();
+  }
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
