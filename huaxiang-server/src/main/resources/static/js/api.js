@@ -18,7 +18,13 @@ export async function get(path, params = {}) {
     headers: { Accept: 'application/json' },
   });
   const text = await response.text();
-  const body = text ? JSON.parse(text) : null;
+  let body = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch (e) {
+    // not JSON (a proxy's error page): the status says enough
+    if (response.ok) throw e;
+  }
   if (!response.ok) throw new ApiError(response.status, body);
   return body;
 }

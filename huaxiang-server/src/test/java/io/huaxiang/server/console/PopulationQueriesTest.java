@@ -114,6 +114,36 @@ class PopulationQueriesTest {
   }
 
   @Test
+  void heatmapIsRightInZonesWithHalfHourAndDaylightSavingOffsets() {
+    for (String zone : List.of("Asia/Kolkata", "America/New_York", "Asia/Kathmandu")) {
+      ZoneId z = ZoneId.of(zone);
+      PopulationQueries there = new PopulationQueries(runtime.database().dataSource(), z);
+      assertThat(asCells(there.activityHeatmap(null))).as(zone).isEqualTo(expectedHeatmap(z));
+    }
+    assertThat(PopulationQueries.wholeHours(ZoneId.of("Asia/Kolkata"))).isFalse();
+    assertThat(PopulationQueries.wholeHours(ZONE)).isTrue();
+  }
+
+  private static Map<List<Integer>, Long> asCells(List<HeatCell> cells) {
+    return cells.stream()
+        .collect(Collectors.toMap(c -> List.of(c.weekday(), c.hour()), HeatCell::count));
+  }
+
+  private static Map<List<Integer>, Long> expectedHeatmap(ZoneId zone) {
+    Set<String> activity =
+        PopulationQueries.ACTIVITY_TYPES.stream().map(t -> t.wire()).collect(Collectors.toSet());
+    return events.stream()
+        .filter(e -> activity.contains(e.type().wire()))
+        .collect(
+            groupingBy(
+                e -> {
+                  ZonedDateTime local = e.occurredAt().atZone(zone);
+                  return List.of(local.getDayOfWeek().getValue() - 1, local.getHour());
+                },
+                counting()));
+  }
+
+  @Test
   void heatmapCountsActivityEventsByBeijingWeekdayAndHour() {
     Set<String> activity =
         PopulationQueries.ACTIVITY_TYPES.stream().map(t -> t.wire()).collect(Collectors.toSet());
