@@ -9,18 +9,27 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
- * Audits every read of a user's data ({@code GET /api/v1/users/{userId}/...}): portrait, timeline,
- * tag history. The entry is queued before the handler runs and committed by the audit log's group
- * commit within milliseconds; the read does not wait for the commit, because a synchronous commit
- * on every read multiplied the portrait read latency under load (see bench/results/audit.md). If
- * the audit log falls too far behind, the read is refused rather than left unrecorded.
+ * Audits every read of a user's data ({@code GET /api/v1/users/{userId}/...}: portrait, timeline,
+ * tag history), of the dead letters (refused input, which may quote personal data) and of the
+ * console's user list. The entry is queued before the handler runs and committed by the audit log's
+ * group commit within milliseconds; the read does not wait for the commit, because a synchronous
+ * commit on every read multiplied the portrait read latency under load (see
+ * bench/results/audit.md). If the audit log falls too far behind, the read is refused rather than
+ * left unrecorded.
  *
  * <p>Until authentication lands, the actor is whatever the caller declares in {@value
  * #ACTOR_HEADER} ({@code "anonymous"} without it) and is not verified; the purpose comes from
  * {@value #PURPOSE_HEADER} ({@code "unspecified"} without it).
  */
 final class UserDataReadAuditor implements HandlerInterceptor {
-  static final String PATHS = "/api/v1/users/**";
+  private static final String DEAD_LETTERS = "/api/v1/ops/dead-letters";
+  private static final String USER_LIST = "/api/v1/population/users";
+
+  /** One user's data; refused input that may quote personal data; the list of users. */
+  static final String[] PATHS = {
+    "/api/v1/users/**", DEAD_LETTERS, USER_LIST,
+  };
+
   static final String ACTOR_HEADER = "X-Huaxiang-Actor";
   static final String PURPOSE_HEADER = "X-Huaxiang-Purpose";
 
@@ -50,7 +59,7 @@ final class UserDataReadAuditor implements HandlerInterceptor {
             header(request, ACTOR_HEADER, "anonymous"),
             action(path),
             header(request, PURPOSE_HEADER, "unspecified"),
-            "user:" + userId(request, path),
+            subject(request, path),
             "GET " + path + (query == null ? "" : "?" + query))
         .exceptionally(
             e -> {
@@ -61,8 +70,14 @@ final class UserDataReadAuditor implements HandlerInterceptor {
     return true;
   }
 
-  /** The action named by the path after the user id. */
+  /** What was read: the path after the user id, or which list. */
   static String action(String path) {
+    if (path.equals(DEAD_LETTERS)) {
+      return "READ_DEAD_LETTERS";
+    }
+    if (path.equals(USER_LIST)) {
+      return "LIST_USERS";
+    }
     if (path.endsWith("/portrait")) {
       return "READ_PORTRAIT";
     }
@@ -73,6 +88,16 @@ final class UserDataReadAuditor implements HandlerInterceptor {
       return "READ_TAG_HISTORY";
     }
     return "READ_USER_DATA";
+  }
+
+  private static String subject(HttpServletRequest request, String path) {
+    if (path.equals(DEAD_LETTERS)) {
+      return "dead_letters";
+    }
+    if (path.equals(USER_LIST)) {
+      return "population";
+    }
+    return "user:" + userId(request, path);
   }
 
   private static String userId(HttpServletRequest request, String path) {

@@ -1,6 +1,7 @@
 package io.huaxiang.server.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.huaxiang.core.audit.AuditEntry;
 import io.huaxiang.core.audit.VerificationResult.Intact;
@@ -85,6 +86,29 @@ class UserDataReadAuditTest {
     AuditEntry entry = audit.search(AuditQuery.latest(1)).get(0);
     assertThat(entry.subject()).isEqualTo("user:138****5678");
     assertThat(entry.details()).doesNotContain("13812345678");
+  }
+
+  @Test
+  void deadLettersAndTheUserListAreAuditedAsReadsOfPersonalData() throws Exception {
+    get(
+        "/api/v1/ops/dead-letters",
+        "X-Huaxiang-Actor",
+        "staff:ops",
+        "X-Huaxiang-Purpose",
+        "FIX_FEED");
+    get("/api/v1/population/users?limit=5", "X-Huaxiang-Actor", "staff:ops");
+    get("/api/v1/catalogue/features");
+    assertThat(audit.awaitStored(Duration.ofSeconds(10))).isTrue();
+
+    List<AuditEntry> recent = audit.search(AuditQuery.latest(10).withActor("staff:ops"));
+    assertThat(recent)
+        .extracting(AuditEntry::action, AuditEntry::subject, AuditEntry::purpose)
+        .containsExactly(
+            tuple("LIST_USERS", "population", "unspecified"),
+            tuple("READ_DEAD_LETTERS", "dead_letters", "FIX_FEED"));
+    assertThat(audit.search(AuditQuery.latest(1000)))
+        .as("the catalogue holds no personal data and is not audited")
+        .noneMatch(e -> e.details().contains("catalogue"));
   }
 
   private int get(String path, String... headers) throws Exception {
