@@ -97,6 +97,9 @@ async function summary(tag, current) {
   const span = document.getElementById('kpi-span');
   span.classList.add('small');
   span.textContent = s.first_event_at ? `${date(s.first_event_at)} — ${date(s.last_event_at)}` : '—';
+  if (s.zone && s.zone !== 'Asia/Shanghai') {
+    document.querySelector('#card-heatmap h2 span').textContent = t('overview.heatmapIn', { zone: s.zone });
+  }
 }
 
 async function newUsers(tag, current) {
