@@ -12,6 +12,6 @@ import org.springframework.boot.logging.logback.ExtendedWhitespaceThrowableProxy
 public class RedactingThrowableConverter extends ExtendedWhitespaceThrowableProxyConverter {
   @Override
   protected String throwableProxyToString(IThrowableProxy tp) {
-    return LogRedactor.redact(super.throwableProxyToString(tp));
+    return LogRedactor.redact(SecretFields.mask(super.throwableProxyToString(tp)));
   }
 }

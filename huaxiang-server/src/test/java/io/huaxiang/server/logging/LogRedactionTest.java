@@ -89,6 +89,8 @@ class LogRedactionTest {
       """
           .formatted(ID, PHONE),
       "{\"type\":\"session\",\"user_id\":\"" + PHONE + "\",\"password\":\"" + CARD + "\"",
+      // authentication data (C3) is refused, but the refused body is quoted by the debug log
+      "{\"type\":\"session\",\"password\":\"hunter2-secret\",\"pin\":\"4321\"}",
     };
     for (String body : bodies) {
       http.send(
@@ -111,7 +113,9 @@ class LogRedactionTest {
         .as("Spring MVC's own request log carried the identifiers, masked")
         .contains("GET \"/api/v1/users/1****************X/events?page=622202*********0128\"")
         .contains("\"user_id\":\"138****5678\"")
-        .contains("scanned requests for 138****5678 and 1****************X");
+        .contains("scanned requests for 138****5678 and 1****************X")
+        .contains("\"password\":\"******\"")
+        .doesNotContain("hunter2-secret");
     assertThat(LogRedactor.containsPersonalData(output.getAll())).isFalse();
   }
 }
