@@ -3,6 +3,8 @@ package io.huaxiang.server.ingest;
 import io.huaxiang.core.event.EventTimePolicy;
 import io.huaxiang.core.event.InvalidEventException;
 import io.huaxiang.core.event.UserEvent;
+import io.huaxiang.core.privacy.LogRedactor;
+import io.huaxiang.server.logging.SecretFields;
 import io.huaxiang.server.portrait.PortraitService;
 import io.huaxiang.store.AppendResult;
 import io.huaxiang.store.DeadLetter;
@@ -84,5 +86,13 @@ public final class IngestService {
         appended.duplicates().stream().map(Object::toString).toList(),
         rejected,
         appended.lastSeq());
+  }
+
+  /**
+   * A refused record as it may be kept: authentication data (C3) never is, and ID numbers, phones
+   * and card numbers are masked, since the dead-letter table is not encrypted.
+   */
+  static String storable(String text) {
+    return text == null ? null : SecretFields.mask(LogRedactor.redact(text));
   }
 }
