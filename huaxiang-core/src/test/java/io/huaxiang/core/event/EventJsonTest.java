@@ -101,6 +101,25 @@ class EventJsonTest {
   }
 
   @Test
+  void derivesBirthDateAndGenderFromAResidentIdNumberAndDropsTheNumber() {
+    String reg =
+        """
+        {"type":"user_registered","id":"r1","user_id":"u1","occurred_at":"2026-03-01T10:00:00+08:00",
+         "source":"app","id_number":"%s"}
+        """;
+    UserRegistered r = (UserRegistered) json.read(reg.formatted("11010519491231002X"));
+
+    assertThat(r.birthDate()).isEqualTo(java.time.LocalDate.of(1949, 12, 31));
+    assertThat(r.gender()).isEqualTo(Gender.FEMALE);
+    assertThat(json.write(r)).doesNotContain("11010519491231002X").doesNotContain("id_number");
+    rejects(
+            () -> json.read(reg.formatted("110105194912310021")),
+            RejectReason.INVALID_VALUE,
+            "id_number")
+        .hasMessageNotContaining("110105194912310021");
+  }
+
+  @Test
   void refusesAMoneyAmountFinerThanAFen() {
     rejects(
         () -> json.read(APPLIED.replace("3000.50", "3000.505")),

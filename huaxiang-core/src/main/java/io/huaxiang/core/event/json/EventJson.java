@@ -100,6 +100,9 @@ public final class EventJson {
     checkSchemaVersion(object);
     EventType type = typeOf(object);
     checkForbidden(object);
+    if (type == EventType.USER_REGISTERED) {
+      ResidentIdentity.deriveFromIdNumber(object);
+    }
     try {
       return mapper.treeToValue(object, UserEvent.class);
     } catch (JsonProcessingException e) {
