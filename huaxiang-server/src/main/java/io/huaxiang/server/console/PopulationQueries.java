@@ -1,6 +1,7 @@
 package io.huaxiang.server.console;
 
 import io.huaxiang.core.event.EventType;
+import io.huaxiang.core.profile.FunnelStage;
 import io.huaxiang.store.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -8,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -92,7 +95,7 @@ public final class PopulationQueries {
          group by day order by day
         """
             .formatted(scope(EVENT_SCOPE, tag)),
-        rs -> new DailyCount(rs.getObject(1, java.time.LocalDate.class), rs.getLong(2)),
+        rs -> new DailyCount(rs.getObject(1, LocalDate.class), rs.getLong(2)),
         zone,
         tag);
   }
@@ -220,7 +223,7 @@ public final class PopulationQueries {
         },
         tag);
     Map<String, Long> counts = new LinkedHashMap<>();
-    var stages = io.huaxiang.core.profile.FunnelStage.values();
+    FunnelStage[] stages = FunnelStage.values();
     for (int i = 0; i < stages.length; i++) {
       counts.put(stages[i].toString(), reached[i]);
     }
@@ -340,8 +343,7 @@ public final class PopulationQueries {
    * bound because its placeholder is then absent from the SQL.
    */
   private <T> List<T> rows(String sql, Row<T> row, Object... params) {
-    List<Object> bound =
-        Stream.of(params).filter(java.util.Objects::nonNull).map(p -> (Object) p).toList();
+    List<Object> bound = Stream.of(params).filter(Objects::nonNull).toList();
     try (Connection c = db.getConnection();
         PreparedStatement ps = c.prepareStatement(sql)) {
       for (int i = 0; i < bound.size(); i++) {

@@ -164,7 +164,7 @@ class ConsoleBrowserTest {
                   .executeScript(
                       "return document.querySelectorAll('.chart:not([data-rendered])').length");
           boolean overview =
-              "overview".equals(b.findElement(By.id("view")).getAttribute("data-page"));
+              "overview".equals(b.findElement(By.id("view")).getDomAttribute("data-page"));
           return (!overview || charts.size() >= CHARTS_ON_OVERVIEW)
               && !charts.isEmpty()
               && ((Number) pending).intValue() == 0;
