@@ -19,8 +19,11 @@ import java.io.IOException;
  * between the embedded server and a stream processor. Two equal states give identical JSON.
  */
 public final class ProfileStateCodec {
-  /** Bumped when the state layout changes; older snapshots are then rebuilt from the log. */
-  public static final int FORMAT_VERSION = 1;
+  /**
+   * Bumped when the state layout changes; older snapshots are then rebuilt from the log. 2: day,
+   * window and lifetime counters moved into {@code Tally}.
+   */
+  public static final int FORMAT_VERSION = 2;
 
   private final ObjectMapper mapper;
 

@@ -84,12 +84,13 @@ public final class PortraitService {
     int[] restored = {0};
     profiles.forEach(
         s -> {
-          if (s.formatVersion() == ProfileStateCodec.FORMAT_VERSION) {
-            portraits.put(s.userId(), new Portrait(codec.read(s.stateJson()), tagSince(s)));
+          Portrait p = restore(s);
+          if (p != null) {
+            portraits.put(s.userId(), p);
             restored[0]++;
           }
         });
-    // snapshots of an older state format are ignored: replaying the whole log rebuilds them
+    // snapshots of an older or unreadable format are ignored: replaying the log rebuilds them
     appliedSeq = restored[0] == profiles.count() ? checkpoint : 0;
     long replayed = catchUp(n -> {});
     log.info(
@@ -254,6 +255,22 @@ public final class PortraitService {
       } catch (JsonProcessingException e) {
         throw new IllegalStateException("cannot write the portrait of " + user, e);
       }
+    }
+  }
+
+  /** The portrait in a snapshot, or null when the snapshot is of another format or unreadable. */
+  private Portrait restore(ProfileSnapshot s) {
+    if (s.formatVersion() != ProfileStateCodec.FORMAT_VERSION) {
+      return null;
+    }
+    try {
+      return new Portrait(codec.read(s.stateJson()), tagSince(s));
+    } catch (RuntimeException e) {
+      log.warn(
+          "snapshot of {} is unreadable ({}); it will be rebuilt from the log",
+          s.userId(),
+          e.getClass().getSimpleName());
+      return null;
     }
   }
 

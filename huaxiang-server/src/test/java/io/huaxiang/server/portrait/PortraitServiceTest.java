@@ -43,6 +43,38 @@ class PortraitServiceTest {
   }
 
   @Test
+  void anUnreadableSnapshotIsRebuiltFromTheLogInsteadOfFailingTheStart() {
+    String url = TestDatabase.freshUrl();
+    Map<String, Object> before;
+    try (HuaxiangRuntime first = runtime(url)) {
+      first.portraits().start();
+      ingest(first, events(0, 30));
+      first.portraits().snapshot();
+      before = read(first, "s-user");
+      var old = first.profiles().find("s-user").orElseThrow();
+      first
+          .profiles()
+          .save(
+              List.of(
+                  new io.huaxiang.store.ProfileSnapshot(
+                      old.userId(),
+                      old.formatVersion(),
+                      old.eventCount(),
+                      old.lastEventAt(),
+                      "{\"activity\": 3}",
+                      old.featuresJson(),
+                      old.tags(),
+                      old.tagSinceJson())),
+              first.events().lastSeq(),
+              NOW);
+    }
+    try (HuaxiangRuntime second = runtime(url)) {
+      second.portraits().start();
+      assertThat(read(second, "s-user")).isEqualTo(before);
+    }
+  }
+
+  @Test
   void rebuildFromTheLogGivesTheSamePortraits() {
     try (HuaxiangRuntime rt = runtime(TestDatabase.freshUrl())) {
       rt.portraits().start();
