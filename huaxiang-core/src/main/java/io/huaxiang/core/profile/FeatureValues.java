@@ -72,10 +72,25 @@ public final class FeatureValues {
 
   /** Name to value in catalogue order, with NaN mapped to null, for JSON and display. */
   public Map<String, Object> asMap() {
+    return asMap(false);
+  }
+
+  /**
+   * Only the scalar features (numbers, texts, flags), as {@link #asMap()}: what SQL analytics
+   * filter and group on. Heatmaps and maps are not even computed.
+   */
+  public Map<String, Object> scalars() {
+    return asMap(true);
+  }
+
+  private Map<String, Object> asMap(boolean scalarsOnly) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (int i = 0; i < values.length; i++) {
-      Object v = value(i);
-      out.put(catalogue.features().get(i).name(), v instanceof Double d && d.isNaN() ? null : v);
+      FeatureDefinition d = catalogue.features().get(i).definition();
+      if (!scalarsOnly || d.type().scalar()) {
+        Object v = value(i);
+        out.put(d.name(), v instanceof Double n && n.isNaN() ? null : v);
+      }
     }
     return out;
   }

@@ -249,7 +249,7 @@ public final class PortraitService {
             p.state().eventCount(),
             last,
             codec.write(p.state()),
-            json.writeValueAsString(FeatureJson.scalars(values)),
+            json.writeValueAsString(values.scalars()),
             List.copyOf(p.tags().keySet()),
             json.writeValueAsString(p.tags()));
       } catch (JsonProcessingException e) {
