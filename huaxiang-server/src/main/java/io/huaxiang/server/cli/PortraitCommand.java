@@ -1,6 +1,7 @@
 package io.huaxiang.server.cli;
 
 import io.huaxiang.core.event.InvalidEventException;
+import io.huaxiang.core.event.UserEvent;
 import io.huaxiang.core.event.UserId;
 import io.huaxiang.core.portrait.Portrait;
 import io.huaxiang.core.portrait.PortraitEngine;
@@ -9,6 +10,7 @@ import io.huaxiang.store.StoredEvent;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,15 +51,17 @@ final class PortraitCommand implements Callable<Integer> {
     try (HuaxiangRuntime runtime = CliRuntime.open(db)) {
       PortraitEngine engine = runtime.portraits().engine();
       Portrait portrait = engine.newPortrait(user);
-      long n = 0;
+      List<UserEvent> events = new ArrayList<>();
       for (int page = 0; ; page++) {
-        List<StoredEvent> events = runtime.events().timeline(user, page, 1_000);
-        events.forEach(e -> engine.apply(portrait, e.event()));
-        n += events.size();
-        if (events.size() < 1_000) {
+        List<StoredEvent> stored = runtime.events().timeline(user, page, 1_000);
+        stored.forEach(e -> events.add(e.event()));
+        if (stored.size() < 1_000) {
           break;
         }
       }
+      // in event-time order, tags re-evaluated per day: the same tag times as the server's catch-up
+      engine.applyAll(portrait, events);
+      long n = events.size();
       if (n == 0) {
         spec.commandLine().getErr().println("no events for user '" + userId + "'");
         return 1;
