@@ -64,6 +64,10 @@ public final class ColumnClassification {
     table(m, "dead_letters", DataClass.C2, "message", "record");
     table(m, "audit_log", DataClass.C1, "seq", "at", "actor", "action", "purpose", "subject");
     table(m, "audit_log", DataClass.C1, "details", "prev_hash", "hash");
+    // a model artifact holds bins, coefficients and aggregate metrics: no person's data
+    table(m, "models", DataClass.C1, "id", "name", "version", "kind", "status", "artifact");
+    table(m, "models", DataClass.C1, "fingerprint", "created_at", "created_by", "approved_by");
+    table(m, "models", DataClass.C1, "approved_at");
     return Collections.unmodifiableMap(m);
   }
 

@@ -1,0 +1,15 @@
+package io.huaxiang.server.models;
+
+import io.huaxiang.store.Database;
+import io.huaxiang.store.ModelRegistry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the model registry. */
+@Configuration(proxyBeanMethods = false)
+class ModelConfig {
+  @Bean
+  ModelRegistry modelRegistry(Database database) {
+    return new ModelRegistry(database.dataSource());
+  }
+}

@@ -1,0 +1,102 @@
+package io.huaxiang.server.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.huaxiang.model.data.CsvReader;
+import io.huaxiang.model.pipeline.ProgressListener;
+import io.huaxiang.model.pipeline.ScorecardPipeline;
+import io.huaxiang.model.pipeline.TrainingConfig;
+import io.huaxiang.model.scorecard.ScorecardModel;
+import io.huaxiang.store.TestDatabase;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Register a trained scorecard, promote it with four eyes, score an applicant over HTTP. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ModelApiTest {
+  private static final Path GERMAN =
+      Path.of("../huaxiang-model/src/test/resources/german_credit_200.csv");
+  private static final ObjectMapper JSON = new ObjectMapper();
+  @LocalServerPort int port;
+  private final HttpClient client = HttpClient.newHttpClient();
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    registry.add("huaxiang.db.url", TestDatabase::freshUrl);
+  }
+
+  @Test
+  void registersPromotesAndScoresAModel() throws Exception {
+    var data = CsvReader.read(GERMAN);
+    ScorecardModel card =
+        ScorecardPipeline.train(
+                data,
+                TrainingConfig.defaults("creditability", "bad").withName("german-pd"),
+                ProgressListener.NONE)
+            .model();
+    Path file = Files.createTempFile("german", ".json");
+    card.save(file);
+
+    Reply created = post("/api/v1/models", Files.readString(file), "li.na");
+    assertThat(created.status()).isEqualTo(201);
+    long id = created.body().get("id").asLong();
+    assertThat(created.body().get("status").asText()).isEqualTo("DRAFT");
+
+    assertThat(
+            post(
+                    "/api/v1/models/" + id + "/status",
+                    "{\"status\":\"champion\",\"approver\":\"li.na\"}",
+                    null)
+                .body()
+                .get("reason")
+                .asText())
+        .isEqualTo("INVALID_STATUS_CHANGE");
+    assertThat(
+            post(
+                    "/api/v1/models/" + id + "/status",
+                    "{\"status\":\"champion\",\"approver\":\"wang.wei\"}",
+                    null)
+                .body()
+                .get("status")
+                .asText())
+        .isEqualTo("CHAMPION");
+
+    Map<String, Object> applicant = data.row(0);
+    Reply scored =
+        post("/api/v1/models/" + id + "/score", JSON.writeValueAsString(applicant), null);
+    assertThat(scored.status()).isEqualTo(200);
+    assertThat(scored.body().get("points").asInt()).isEqualTo(card.points(applicant));
+    assertThat(scored.body().get("reasons").get(0).get("text_zh").asText()).isNotBlank();
+
+    assertThat(
+            post("/api/v1/models", "{\"not\":\"a model\"}", "li.na").body().get("reason").asText())
+        .isEqualTo("INVALID_MODEL");
+    assertThat(post("/api/v1/models/999999/score", "{}", null).status()).isEqualTo(404);
+  }
+
+  record Reply(int status, JsonNode body) {}
+
+  private Reply post(String path, String body, String actor) throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (actor != null) {
+      b.header("X-Huaxiang-Actor", actor);
+    }
+    HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return new Reply(r.statusCode(), JSON.readTree(r.body()));
+  }
+}
