@@ -37,6 +37,7 @@ class ModelController {
   private final ModelRegistry registry;
   private final AuditService audit;
   private final Clock clock;
+  private static final int MAX_BATCH = 10_000;
   private final Map<Long, ScorecardModel> loaded = new ConcurrentHashMap<>();
 
   ModelController(ModelRegistry registry, AuditService audit, Clock clock) {
@@ -106,6 +107,21 @@ class ModelController {
   @PostMapping(path = "/{id}/score", consumes = MediaType.APPLICATION_JSON_VALUE)
   ScoreResult score(@PathVariable long id, @RequestBody Map<String, Object> applicant) {
     return model(id).score(applicant);
+  }
+
+  @Operation(summary = "Score a batch of applicants (a JSON array, at most 10,000), in order")
+  @PostMapping(path = "/{id}/score/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
+  List<ScoreResult> scoreBatch(
+      @PathVariable long id, @RequestBody List<Map<String, Object>> applicants) {
+    if (applicants.size() > MAX_BATCH) {
+      throw new ApiException(
+          HttpStatus.PAYLOAD_TOO_LARGE,
+          "TOO_LARGE",
+          "a batch holds at most " + MAX_BATCH + " applicants, got " + applicants.size(),
+          "单批最多 " + MAX_BATCH + " 个申请人");
+    }
+    ScorecardModel card = model(id);
+    return applicants.stream().map(card::score).toList();
   }
 
   private ScorecardModel model(long id) {
