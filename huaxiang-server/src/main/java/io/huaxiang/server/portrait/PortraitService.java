@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiPredicate;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -232,6 +233,24 @@ public final class PortraitService {
 
   public int size() {
     return portraits.size();
+  }
+
+  /**
+   * The ids of the users whose portrait at {@code asOf} passes {@code test} (given the feature
+   * values and the current tags), sorted. Each portrait is read under its own lock.
+   */
+  public List<String> select(Instant asOf, BiPredicate<FeatureValues, Set<String>> test) {
+    List<String> out = new ArrayList<>();
+    portraits.forEach(
+        (user, p) -> {
+          synchronized (p) {
+            if (test.test(engine.features(p, asOf), p.tags().keySet())) {
+              out.add(user);
+            }
+          }
+        });
+    out.sort(null);
+    return out;
   }
 
   public synchronized long appliedSeq() {

@@ -1,0 +1,253 @@
+package io.huaxiang.server.segments;
+
+import io.huaxiang.core.expr.CompiledExpression;
+import io.huaxiang.core.expr.ExpressionException;
+import io.huaxiang.core.expr.Expressions;
+import io.huaxiang.core.privacy.DataClass;
+import io.huaxiang.core.profile.FeatureCatalogue;
+import io.huaxiang.core.profile.FeatureClassification;
+import io.huaxiang.core.profile.FeatureDefinition;
+import io.huaxiang.core.tag.PortraitSchema;
+import io.huaxiang.server.api.ApiException;
+import io.huaxiang.server.audit.AuditService;
+import io.huaxiang.server.portrait.PortraitService;
+import io.huaxiang.store.SegmentDefinition;
+import io.huaxiang.store.SegmentStore;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Segments (客群) over HTTP: define and validate them in the expression language, keep every version,
+ * count and list members at request time, export members as CSV.
+ */
+@RestController
+@RequestMapping(path = "/api/v1/segments", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "segments", description = "Customer segments in the expression language / 客群")
+class SegmentController {
+  private static final int MAX_MEMBERS = 10_000;
+
+  private final SegmentStore store;
+  private final PortraitService portraits;
+  private final AuditService audit;
+  private final Clock clock;
+  private final FeatureCatalogue catalogue;
+  private final PortraitSchema schema;
+
+  SegmentController(
+      SegmentStore store, PortraitService portraits, AuditService audit, Clock clock) {
+    this.store = store;
+    this.portraits = portraits;
+    this.audit = audit;
+    this.clock = clock;
+    this.catalogue = portraits.engine().catalogue();
+    this.schema = new PortraitSchema(catalogue);
+  }
+
+  record Draft(String name, String expression, String description) {}
+
+  record Validation(boolean valid, List<String> variables, Set<String> tags) {}
+
+  record Sized(SegmentDefinition definition, int size, Instant asOf) {}
+
+  record Members(String name, int version, Instant asOf, int size, List<String> userIds) {}
+
+  @Operation(summary = "Check an expression without saving it (the console's inline validation)")
+  @PostMapping(path = "/validate", consumes = MediaType.APPLICATION_JSON_VALUE)
+  Validation validate(@RequestBody Draft draft) {
+    CompiledExpression e = compile(draft.expression());
+    return new Validation(true, List.copyOf(e.variables()), e.tags());
+  }
+
+  @Operation(summary = "Save a segment: a new version when the name exists")
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Sized> save(
+      @RequestBody Draft draft,
+      @RequestHeader(name = "X-Huaxiang-Actor", required = false) String actor) {
+    if (draft.name() == null || !draft.name().matches("[a-z0-9_-]{1,64}")) {
+      throw new ApiException(
+          HttpStatus.BAD_REQUEST,
+          "INVALID_VALUE",
+          "a segment name is 1-64 characters of a-z, 0-9, _ and -",
+          "客群名称须为 1-64 个小写字母、数字、_ 或 -");
+    }
+    CompiledExpression e = compile(draft.expression());
+    String by = actor == null || actor.isBlank() ? "anonymous" : actor;
+    SegmentDefinition saved =
+        store.save(draft.name(), e.source(), draft.description(), by, clock.instant());
+    audit.record(
+        by,
+        "SEGMENT_SAVED",
+        "SEGMENTATION",
+        "segment:" + saved.name(),
+        "version=" + saved.version());
+    Instant now = clock.instant();
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .body(new Sized(saved, members(e, now, false).size(), now));
+  }
+
+  @Operation(summary = "The latest version of every segment")
+  @GetMapping
+  List<SegmentDefinition> list() {
+    return store.list();
+  }
+
+  @Operation(summary = "Every version of a segment")
+  @GetMapping("/{name}/versions")
+  List<SegmentDefinition> versions(@PathVariable String name) {
+    List<SegmentDefinition> all = store.history(name);
+    if (all.isEmpty()) {
+      throw ApiException.notFound("segment '" + name + "'", "客群 " + name);
+    }
+    return all;
+  }
+
+  @Operation(summary = "Members now: size and user ids (sorted, at most `limit`)")
+  @GetMapping("/{name}/members")
+  Members members(
+      @PathVariable String name,
+      @RequestParam(defaultValue = "100") int limit,
+      @RequestParam(defaultValue = "analysis") String purpose,
+      @RequestHeader(name = "X-Huaxiang-Actor", required = false) String actor) {
+    SegmentDefinition def = latest(name);
+    Instant now = clock.instant();
+    List<String> ids = members(compile(def.expression()), now, marketing(purpose));
+    audit.recordLater(
+        actor == null ? "anonymous" : actor,
+        "SEGMENT_MEMBERS",
+        purpose,
+        "segment:" + name,
+        "size=" + ids.size());
+    int n = Math.max(0, Math.min(limit, MAX_MEMBERS));
+    return new Members(
+        name, def.version(), now, ids.size(), ids.subList(0, Math.min(n, ids.size())));
+  }
+
+  @Operation(
+      summary = "Export members as CSV: user_id plus the requested non-personal (C1) features")
+  @GetMapping(path = "/{name}/export.csv", produces = "text/csv")
+  ResponseEntity<String> export(
+      @PathVariable String name,
+      @RequestParam(defaultValue = "") List<String> fields,
+      @RequestParam(defaultValue = "analysis") String purpose,
+      @RequestHeader(name = "X-Huaxiang-Actor", required = false) String actor) {
+    List<Integer> columns = new ArrayList<>();
+    for (String field : fields) {
+      FeatureDefinition d =
+          catalogue
+              .definition(field)
+              .orElseThrow(
+                  () ->
+                      new ApiException(
+                          HttpStatus.BAD_REQUEST,
+                          "UNKNOWN_FEATURE",
+                          "unknown feature '" + field + "'",
+                          "未知特征 " + field));
+      if (FeatureClassification.of(d) != DataClass.C1 || !d.type().scalar()) {
+        throw new ApiException(
+            HttpStatus.BAD_REQUEST,
+            "FIELD_NOT_EXPORTABLE",
+            "feature '"
+                + field
+                + "' is personal data ("
+                + FeatureClassification.of(d)
+                + ") or not a scalar; exports carry only C1 scalar features until role-based access lands",
+            "特征 " + field + " 属于个人信息或非标量,暂不可导出");
+      }
+      columns.add(catalogue.indexOf(field));
+    }
+    SegmentDefinition def = latest(name);
+    Instant now = clock.instant();
+    CompiledExpression e = compile(def.expression());
+    StringBuilder csv = new StringBuilder("user_id");
+    fields.forEach(f -> csv.append(',').append(f));
+    csv.append('\n');
+    List<String> ids = members(e, now, marketing(purpose));
+    for (String id : ids) {
+      csv.append(id);
+      if (!columns.isEmpty()) {
+        var values =
+            portraits.read(new io.huaxiang.core.event.UserId(id), now).orElseThrow().features();
+        for (int c : columns) {
+          Object v = values.get(c);
+          csv.append(',').append(v == null || (v instanceof Double d && d.isNaN()) ? "" : v);
+        }
+      }
+      csv.append('\n');
+    }
+    audit.record(
+        actor == null ? "anonymous" : actor,
+        "SEGMENT_EXPORT",
+        purpose,
+        "segment:" + name,
+        "rows=" + ids.size() + " fields=" + String.join("|", fields));
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType("text/csv; charset=UTF-8"))
+        .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"")
+        .body(csv.toString());
+  }
+
+  @ExceptionHandler(ExpressionException.class)
+  ProblemDetail invalidExpression(ExpressionException e) {
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    p.setType(java.net.URI.create("urn:huaxiang:problem:invalid-expression"));
+    p.setProperty("reason", "INVALID_EXPRESSION");
+    p.setProperty("detail_zh", e.messageZh());
+    p.setProperty("position", e.position());
+    p.setProperty("line", e.line());
+    p.setProperty("column", e.column());
+    p.setProperty("found", e.found());
+    p.setProperty("expected", e.expected());
+    p.setProperty("suggestions", e.suggestions());
+    p.setProperty("snippet", e.snippet());
+    return p;
+  }
+
+  /** Marketing uses leave out users without marketing consent (PIPL; no bundling). */
+  private static boolean marketing(String purpose) {
+    return "marketing".equalsIgnoreCase(purpose);
+  }
+
+  private List<String> members(CompiledExpression e, Instant asOf, boolean marketingOnlyConsented) {
+    int consent = catalogue.indexOf("consent_marketing");
+    return portraits.select(
+        asOf,
+        (values, tags) ->
+            e.test(schema.bind(values, tags))
+                && (!marketingOnlyConsented || Boolean.TRUE.equals(values.get(consent))));
+  }
+
+  private CompiledExpression compile(String expression) {
+    if (expression == null || expression.isBlank()) {
+      throw new ApiException(
+          HttpStatus.BAD_REQUEST,
+          "MISSING_FIELD",
+          "field 'expression' is required",
+          "缺少 expression");
+    }
+    return Expressions.compileCondition(expression, schema.schema());
+  }
+
+  private SegmentDefinition latest(String name) {
+    return store
+        .latest(name)
+        .orElseThrow(() -> ApiException.notFound("segment '" + name + "'", "客群 " + name));
+  }
+}
