@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -33,6 +34,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * the ECharts webjar it references, nothing from another host, and a dictionary that has every
  * string the pages ask for in both languages.
  */
+// close this context (and its database pool) right after the class, while the test database
+// still runs; closing everything at JVM exit raced the database shutdown
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ConsoleAssetsTest {
   // src="…", href="…" in HTML; import … from '…' and import('…') in modules

@@ -12,10 +12,14 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Segments over real portraits: validation errors, versions, members, consent, export. */
+// close this context (and its database pool) right after the class, while the test database
+// still runs; closing everything at JVM exit raced the database shutdown
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SegmentApiTest {
   private static final ObjectMapper JSON = new ObjectMapper();
