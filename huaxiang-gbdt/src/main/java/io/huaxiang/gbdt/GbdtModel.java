@@ -94,6 +94,13 @@ public final class GbdtModel implements AutoCloseable {
     }
   }
 
+  /**
+   * Returns one applicant's SHAP contributions: one per {@link #features()} entry, then the bias.
+   */
+  public float[] contributions(Map<String, ?> applicant) {
+    return contributions(single(applicant))[0];
+  }
+
   /** Returns the probability of the event for one applicant (feature name to value). */
   public double predictPd(Map<String, ?> applicant) {
     return predictPd(single(applicant))[0];
@@ -108,7 +115,7 @@ public final class GbdtModel implements AutoCloseable {
    * {@code points} is minus the shortfall; features that cost less than half a point are left out.
    */
   public List<ReasonCode> reasons(Map<String, ?> applicant, int n) {
-    float[] contrib = contributions(single(applicant))[0];
+    float[] contrib = contributions(applicant);
     Integer[] order = new Integer[features.size()];
     for (int j = 0; j < order.length; j++) {
       order[j] = j;

@@ -194,7 +194,9 @@ public final class GbdtTrainer {
 
   private static List<String> levelsByEventRate(CategoricalColumn c, int[] rows, int[] y) {
     Map<String, int[]> counts = new HashMap<>();
+    int events = 0;
     for (int r : rows) {
+      events += y[r];
       String v = c.values()[r];
       if (v != null) {
         int[] n = counts.computeIfAbsent(v, k -> new int[2]);
@@ -202,9 +204,10 @@ public final class GbdtTrainer {
         n[1] += y[r];
       }
     }
-    // smoothed towards one half so that a tiny category does not jump to either end
+    // one pseudo-row at the overall rate, so that a tiny category does not jump to either end
+    double prior = events / (double) rows.length;
     Comparator<Map.Entry<String, int[]>> byRate =
-        Comparator.comparingDouble(e -> (e.getValue()[1] + 0.5) / (e.getValue()[0] + 1.0));
+        Comparator.comparingDouble(e -> (e.getValue()[1] + prior) / (e.getValue()[0] + 1.0));
     return counts.entrySet().stream()
         .sorted(byRate.thenComparing(Map.Entry::getKey))
         .map(Map.Entry::getKey)

@@ -90,15 +90,41 @@ class GbdtTrainerTest {
 
   @Test
   void categoriesAreRankedByEventRateOnTheFittingRows() {
+    int n = 300;
+    String[] city = new String[n];
+    String[] status = new String[n];
+    double[] income = new double[n];
+    for (int i = 0; i < n; i++) {
+      // tier-3 cities default 9 times in 10, tier-2 half the time, tier-1 once in 10
+      city[i] = i % 3 == 0 ? "tier-1" : i % 3 == 1 ? "tier-2" : "tier-3";
+      int decile = (i / 3) % 10;
+      boolean bad = i % 3 == 0 ? decile == 0 : i % 3 == 1 ? decile < 5 : decile < 9;
+      status[i] = bad ? "bad" : "good";
+      income[i] = i;
+    }
+    Dataset data =
+        Dataset.of(
+            "cities",
+            List.of(
+                new CategoricalColumn("city", city),
+                new NumericColumn("income", income),
+                new CategoricalColumn("status", status)));
+    try (GbdtModel model = TRAINER.fit(data, "status", "bad")) {
+      assertThat(model.features().get(0).levels()).containsExactly("tier-1", "tier-2", "tier-3");
+      assertThat(model.predictPd(Map.of("city", "tier-3", "income", 10.0)))
+          .isGreaterThan(model.predictPd(Map.of("city", "tier-1", "income", 10.0)));
+    }
+  }
+
+  @Test
+  void negativeCheckingBalanceIsTheRiskiestCategoryInGermanCredit() {
     try (GbdtModel model = TRAINER.fit(TestData.german200(), "creditability", "bad")) {
       GbdtFeature checking =
           model.features().stream()
               .filter(f -> f.name().equals("status_of_existing_checking_account"))
               .findFirst()
               .orElseThrow();
-      assertThat(checking.levels()).hasSize(4);
-      // no checking account is the safest status in German credit, a negative balance the worst
-      assertThat(checking.levels().get(0)).isEqualTo("no checking account");
+      assertThat(checking.levels()).hasSize(4).last().isEqualTo("... < 0 DM");
     }
   }
 }
