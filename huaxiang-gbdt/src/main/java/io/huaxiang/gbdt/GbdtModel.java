@@ -180,6 +180,9 @@ public final class GbdtModel implements AutoCloseable {
         throw new GbdtException(
             sidecarFile + " has format version " + s.formatVersion() + "; this code reads 1");
       }
+      if (s.features() == null || s.features().isEmpty() || s.trees() < 1) {
+        throw new GbdtException(sidecarFile + " lacks the feature list or the number of trees");
+      }
       if (!Files.exists(modelFile)) {
         throw new NoSuchFileException(modelFile.toString());
       }

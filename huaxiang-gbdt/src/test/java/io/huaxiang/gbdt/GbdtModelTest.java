@@ -107,6 +107,17 @@ class GbdtModelTest {
   }
 
   @Test
+  void loadingAnIncompleteSidecarSaysWhatIsMissing(@TempDir Path dir) throws Exception {
+    model.save(dir);
+    java.nio.file.Files.writeString(
+        dir.resolve(GbdtModel.SIDECAR_FILE),
+        "{\"formatVersion\":1,\"target\":\"creditability\",\"trees\":5}");
+    assertThatThrownBy(() -> GbdtModel.load(dir))
+        .isInstanceOf(GbdtException.class)
+        .hasMessageContaining("lacks the feature list");
+  }
+
+  @Test
   void scoringDataWithoutAFeatureSaysWhichOne() {
     Dataset missing = data.without(List.of("credit_amount"));
     assertThatThrownBy(() -> model.predictPd(missing))
