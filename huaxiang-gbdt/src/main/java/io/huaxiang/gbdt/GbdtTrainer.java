@@ -124,6 +124,8 @@ public final class GbdtTrainer {
     p.put("seed", config.seed());
     p.put("nthread", config.threads());
     p.put("verbosity", 0);
+    // XGBoost4J reads "silent" itself and then skips printing the hold-out metric every round
+    p.put("silent", 1);
     if (!config.monotone().isEmpty()) {
       StringBuilder sb = new StringBuilder("(");
       for (int j = 0; j < features.size(); j++) {
