@@ -37,4 +37,15 @@ final class CliRuntime {
     return new HuaxiangRuntime(
         HuaxiangRuntime.openDatabase(settings), settings, json(), Clock.systemUTC());
   }
+
+  /**
+   * Starts the portrait projector in this CLI process, unless a server already runs on the same
+   * data: then the server follows the log and keeps the portraits, and two writers of the same
+   * snapshots would only do the work twice.
+   */
+  static void keepPortraitsUnlessServed(HuaxiangRuntime runtime) {
+    if (!runtime.database().attached()) {
+      runtime.portraits().start();
+    }
+  }
 }

@@ -37,7 +37,7 @@ final class DemoCommand implements Callable<Integer> {
     }
     DemoPopulation population = new DemoPopulation(seed, users, Instant.now());
     try (HuaxiangRuntime runtime = CliRuntime.open(db)) {
-      runtime.portraits().start();
+      CliRuntime.keepPortraitsUnlessServed(runtime);
       ProgressBar bar = new ProgressBar(System.err, "demo population");
       // about 150 events per user: good enough for a progress estimate
       long expected = 150L * users;

@@ -102,6 +102,7 @@ final class ImportCommand implements Callable<Integer> {
             .copy()
             .disable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
     Files.deleteIfExists(rejectedFile);
+    CliRuntime.keepPortraitsUnlessServed(runtime);
     BufferedWriter rejected = null;
     try (RecordSource source = RecordSource.open(file, fmt, runtime.eventJson())) {
       List<ParsedRecord> records;
@@ -123,10 +124,8 @@ final class ImportCommand implements Callable<Integer> {
       }
     }
     bar.finish(total.received());
-    if (!runtime.database().attached()) {
-      // no server is running on this data: bring the stored portraits up to date ourselves
-      runtime.portraits().start();
-      runtime.portraits().snapshot();
+    if (runtime.portraits().started()) {
+      runtime.portraits().catchUpAndSnapshot();
     }
     return total;
   }

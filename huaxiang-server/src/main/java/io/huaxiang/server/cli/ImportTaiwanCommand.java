@@ -53,7 +53,7 @@ final class ImportTaiwanCommand implements Callable<Integer> {
             spec.commandLine(),
             "not the UCI Taiwan file: the header must be " + TaiwanCreditCard.HEADER);
       }
-      runtime.portraits().start();
+      CliRuntime.keepPortraitsUnlessServed(runtime);
       ProgressBar bar = new ProgressBar(System.err, "importing " + file.getFileName());
       RowEvents events = new RowEvents(in, n -> bar.update(n, rows, n));
       var report = BulkLoader.load(runtime, events, "uci-taiwan", n -> {});

@@ -15,7 +15,7 @@ import java.util.function.LongConsumer;
 
 /**
  * Loads a stream of generated or converted events through the normal ingestion path in large
- * batches, then brings portraits up to date once and snapshots them.
+ * batches, then, when this process keeps the portraits, brings them up to date and snapshots them.
  *
  * <p>Two batches are in flight at a time: while PostgreSQL moves one batch into the log, the next
  * is being encoded and copied, so the JVM and the database work in parallel.
@@ -58,8 +58,9 @@ public final class BulkLoader {
     } finally {
       pool.shutdown();
     }
-    runtime.portraits().catchUp(x -> {});
-    runtime.portraits().snapshot();
+    if (runtime.portraits().started()) {
+      runtime.portraits().catchUpAndSnapshot();
+    }
     return total;
   }
 }

@@ -59,6 +59,7 @@ public final class PortraitService {
   private final TreeMap<Long, List<StoredEvent>> offered = new TreeMap<>();
 
   private long appliedSeq;
+  private boolean started;
 
   public PortraitService(
       PortraitEngine engine,
@@ -81,6 +82,7 @@ public final class PortraitService {
 
   /** Loads the stored snapshots, then replays the log after their checkpoint. */
   public synchronized void start() {
+    started = true;
     long checkpoint = profiles.checkpoint();
     int[] restored = {0};
     profiles.forEach(
@@ -123,7 +125,9 @@ public final class PortraitService {
    * {@link #catchUp} to read (another process wrote in between).
    */
   public synchronized void offer(long previousSeq, List<StoredEvent> appended) {
-    if (appended.isEmpty() || previousSeq < appliedSeq) {
+    // before start() (or in a CLI beside a running server) nothing is projected here: start()
+    // reads the log, or the server that owns the portraits does
+    if (!started || appended.isEmpty() || previousSeq < appliedSeq) {
       return;
     }
     offered.put(previousSeq, appended);
@@ -156,6 +160,17 @@ public final class PortraitService {
         });
     appliedSeq = batch.get(batch.size() - 1).seq();
     tagHistory.record(transitions);
+  }
+
+  /** Whether {@link #start} ran: this process keeps the portraits, not only the log. */
+  public synchronized boolean started() {
+    return started;
+  }
+
+  /** Applies what is left in the log and snapshots, at the end of a bulk load. */
+  public void catchUpAndSnapshot() {
+    catchUp(n -> {});
+    snapshot();
   }
 
   /** Writes every portrait changed since the last snapshot, with the checkpoint they include. */
