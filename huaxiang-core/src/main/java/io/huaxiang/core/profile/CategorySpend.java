@@ -17,11 +17,4 @@ final class CategorySpend {
     count += other.count;
     fen += other.fen;
   }
-
-  CategorySpend copy() {
-    CategorySpend c = new CategorySpend();
-    c.count = count;
-    c.fen = fen;
-    return c;
-  }
 }

@@ -20,15 +20,4 @@ final class DayBucket {
   DayBucket(long epochDay) {
     this.epochDay = epochDay;
   }
-
-  DayBucket copy() {
-    DayBucket c = new DayBucket(epochDay);
-    c.tally = tally.copy();
-    c.hours = hours.clone();
-    categories.forEach((k, v) -> c.categories.put(k, v.copy()));
-    c.devices = devices.copy();
-    c.ips = ips.copy();
-    c.cities = cities.copy();
-    return c;
-  }
 }

@@ -50,12 +50,4 @@ final class Instalment {
     }
     return null;
   }
-
-  Instalment copy() {
-    Instalment c = new Instalment();
-    c.dueFen = dueFen;
-    c.due = due;
-    c.payments = new TreeMap<>(payments);
-    return c;
-  }
 }

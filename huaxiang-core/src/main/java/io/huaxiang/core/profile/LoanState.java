@@ -61,12 +61,4 @@ final class LoanState {
     }
     return daysPastDue(day) > 0;
   }
-
-  LoanState copy() {
-    LoanState c = new LoanState();
-    c.disbursement = disbursement;
-    c.principalFen = principalFen;
-    instalments.forEach((k, v) -> c.instalments.put(k, v.copy()));
-    return c;
-  }
 }

@@ -103,14 +103,6 @@ public final class LongSet {
     return out;
   }
 
-  public LongSet copy() {
-    LongSet c = new LongSet(slots.length);
-    System.arraycopy(slots, 0, c.slots, 0, slots.length);
-    c.containsZero = containsZero;
-    c.size = size;
-    return c;
-  }
-
   private void grow() {
     long[] old = slots;
     slots = new long[old.length * 2];

@@ -87,35 +87,4 @@ public final class ProfileState {
   public boolean hasSeen(UserEvent event) {
     return seenEvents.contains(LongSet.hash(event.id().value()));
   }
-
-  /** A deep copy, for callers that must keep the state before an update. */
-  public ProfileState copy() {
-    ProfileState c = new ProfileState();
-    c.userId = userId;
-    c.eventCount = eventCount;
-    c.seenEvents = seenEvents.copy();
-    c.firstEventAt = firstEventAt;
-    c.lastEventAt = lastEventAt;
-    c.lastActivityAt = lastActivityAt;
-    c.lastApplicationAt = lastApplicationAt;
-    c.lastRepaymentAt = lastRepaymentAt;
-    c.registration = registration;
-    for (int i = 0; i < days.length; i++) {
-      c.days[i] = days[i] == null ? null : days[i].copy();
-    }
-    c.lifetime = lifetime.copy();
-    c.heatmap = heatmap.clone();
-    c.devices = devices.copy();
-    c.ips = ips.copy();
-    c.cities = cities.copy();
-    c.maxApplicationFen = maxApplicationFen;
-    categories.forEach((k, v) -> c.categories.put(k, v.copy()));
-    loans.forEach((k, v) -> c.loans.put(k, v.copy()));
-    c.bureau = bureau;
-    c.consents.putAll(consents);
-    relations.forEach((k, v) -> c.relations.put(k, v.copy()));
-    c.funnel.putAll(funnel);
-    c.furthestStep = furthestStep;
-    return c;
-  }
 }

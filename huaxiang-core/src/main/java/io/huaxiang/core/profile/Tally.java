@@ -65,10 +65,4 @@ final class Tally {
     onlineTransactions += o.onlineTransactions;
     onlineTransactionFen += o.onlineTransactionFen;
   }
-
-  Tally copy() {
-    Tally c = new Tally();
-    c.add(this);
-    return c;
-  }
 }
