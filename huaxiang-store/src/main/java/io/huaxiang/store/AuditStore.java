@@ -81,7 +81,10 @@ public final class AuditStore {
   public AuditEntry append(AuditEvent event) {
     CompletableFuture<AuditEntry> result = appendLater(event);
     try {
-      return result.get();
+      // bounded: a stuck writer must fail the audited action, not hang it
+      return result.get(60, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new StoreException("the audit log did not store an entry within 60 s", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new StoreException("interrupted while waiting for the audit log to store an entry", e);
@@ -152,7 +155,12 @@ public final class AuditStore {
    */
   public boolean close(Duration timeout) {
     boolean stored = awaitStored(timeout);
-    Thread w = writer;
+    Thread w;
+    synchronized (this) {
+      // forget the writer first, so an append from now on starts a new one
+      w = writer;
+      writer = null;
+    }
     if (w != null) {
       w.interrupt();
     }
@@ -213,6 +221,7 @@ public final class AuditStore {
       try {
         group.add(waiting.take());
       } catch (InterruptedException e) {
+        handOver();
         return;
       }
       waiting.drainTo(group, MAX_GROUP - 1);
@@ -229,6 +238,16 @@ public final class AuditStore {
       } finally {
         unstored.addAndGet(-group.size());
       }
+    }
+  }
+
+  /**
+   * Called by a writer that was told to stop: an entry queued between {@code close()} and the
+   * interrupt must not wait forever for a writer nobody starts.
+   */
+  private synchronized void handOver() {
+    if (writer == null && !waiting.isEmpty()) {
+      startWriter();
     }
   }
 
