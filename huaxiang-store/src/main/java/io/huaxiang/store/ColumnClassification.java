@@ -71,6 +71,12 @@ public final class ColumnClassification {
     // a segment is a rule over features, not anybody's data
     table(m, "segments", DataClass.C1, "name", "version", "expression", "description");
     table(m, "segments", DataClass.C1, "created_at", "created_by");
+    // being in a segment such as "overdue now" reveals finances, like a tag: C2 with the user id
+    table(m, "segment_members", DataClass.C1, "user_id", "version", "entered_at");
+    table(m, "segment_members", DataClass.C2, "segment");
+    table(m, "segment_membership_events", DataClass.C1, "id", "version", "user_id", "entered");
+    table(m, "segment_membership_events", DataClass.C1, "at", "recorded_at");
+    table(m, "segment_membership_events", DataClass.C2, "segment");
     return Collections.unmodifiableMap(m);
   }
 

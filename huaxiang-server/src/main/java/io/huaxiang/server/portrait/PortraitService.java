@@ -60,6 +60,7 @@ public final class PortraitService {
 
   private long appliedSeq;
   private boolean started;
+  private volatile PortraitChangeListener listener;
 
   public PortraitService(
       PortraitEngine engine,
@@ -78,6 +79,11 @@ public final class PortraitService {
 
   public PortraitEngine engine() {
     return engine;
+  }
+
+  /** Registers the one listener told about every portrait change (before {@link #start}). */
+  public void listen(PortraitChangeListener listener) {
+    this.listener = listener;
   }
 
   /** Loads the stored snapshots, then replays the log after their checkpoint. */
@@ -146,12 +152,18 @@ public final class PortraitService {
           .add(stored.event());
     }
     List<TagTransition> transitions = new ArrayList<>();
+    PortraitChangeListener told = listener;
+    boolean tell = told != null && told.active();
+    List<PortraitChange> changed = new ArrayList<>();
     byUser.forEach(
         (user, userEvents) -> {
           Portrait p = portraits.computeIfAbsent(user, u -> engine.newPortrait(new UserId(u)));
           List<TagChange> changes;
           synchronized (p) {
             changes = engine.applyAll(p, userEvents);
+            if (tell && p.state().lastEventAt() != null) {
+              changed.add(ownTime(user, p, p.state().lastEventAt()));
+            }
           }
           dirty.add(user);
           for (TagChange c : changes) {
@@ -160,6 +172,33 @@ public final class PortraitService {
         });
     appliedSeq = batch.get(batch.size() - 1).seq();
     tagHistory.record(transitions);
+    if (tell) {
+      told.changed(changed);
+    }
+  }
+
+  /** A portrait as of its own latest event: what segment membership is evaluated on. */
+  private PortraitChange ownTime(String user, Portrait p, Instant at) {
+    return new PortraitChange(
+        user, engine.features(p, p.state().lastEventAt()), Set.copyOf(p.tags().keySet()), at);
+  }
+
+  /**
+   * Visits every portrait as of its own latest event time (features then, current tags), each read
+   * under its own lock: the bulk counterpart of the changes a listener is told.
+   */
+  public void forEachAtOwnTime(java.util.function.Consumer<PortraitChange> visitor) {
+    portraits.forEach(
+        (user, p) -> {
+          PortraitChange c;
+          synchronized (p) {
+            if (p.state().lastEventAt() == null) {
+              return;
+            }
+            c = ownTime(user, p, p.state().lastEventAt());
+          }
+          visitor.accept(c);
+        });
   }
 
   /** Whether {@link #start} ran: this process keeps the portraits, not only the log. */
@@ -196,13 +235,21 @@ public final class PortraitService {
   }
 
   /** Re-evaluates every portrait's tags at the current time (time-driven tags like silence). */
-  public int retagAll() {
+  // synchronized with applyBatch so a listener never gets a sweep's view of a portrait after a
+  // newer one from an applied batch
+  public synchronized int retagAll() {
     Instant now = clock.instant();
     List<TagTransition> transitions = new ArrayList<>();
+    PortraitChangeListener told = listener;
+    boolean tell = told != null && told.active();
+    List<PortraitChange> changed = new ArrayList<>();
     for (Portrait p : portraits.values()) {
       List<TagChange> changes;
       synchronized (p) {
         changes = engine.retagAt(p, now);
+        if (tell && !changes.isEmpty() && p.state().lastEventAt() != null) {
+          changed.add(ownTime(p.state().userId().value(), p, now));
+        }
       }
       if (!changes.isEmpty()) {
         String user = p.state().userId().value();
@@ -211,6 +258,9 @@ public final class PortraitService {
       }
     }
     tagHistory.record(transitions);
+    if (tell && !changed.isEmpty()) {
+      told.changed(changed);
+    }
     return transitions.size();
   }
 

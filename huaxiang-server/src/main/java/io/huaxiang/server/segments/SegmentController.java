@@ -7,16 +7,20 @@ import io.huaxiang.core.privacy.DataClass;
 import io.huaxiang.core.profile.FeatureCatalogue;
 import io.huaxiang.core.profile.FeatureClassification;
 import io.huaxiang.core.profile.FeatureDefinition;
+import io.huaxiang.core.segment.MembershipChange;
 import io.huaxiang.core.tag.PortraitSchema;
 import io.huaxiang.server.api.ApiException;
 import io.huaxiang.server.audit.AuditService;
 import io.huaxiang.server.portrait.PortraitService;
 import io.huaxiang.store.SegmentDefinition;
+import io.huaxiang.store.SegmentMembershipStore;
+import io.huaxiang.store.SegmentMembershipStore.TrendDay;
 import io.huaxiang.store.SegmentStore;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -45,6 +49,8 @@ class SegmentController {
   private static final int MAX_MEMBERS = 10_000;
 
   private final SegmentStore store;
+  private final SegmentMembershipService membership;
+  private final SegmentMembershipStore membershipStore;
   private final PortraitService portraits;
   private final AuditService audit;
   private final Clock clock;
@@ -52,8 +58,15 @@ class SegmentController {
   private final PortraitSchema schema;
 
   SegmentController(
-      SegmentStore store, PortraitService portraits, AuditService audit, Clock clock) {
+      SegmentStore store,
+      SegmentMembershipService membership,
+      SegmentMembershipStore membershipStore,
+      PortraitService portraits,
+      AuditService audit,
+      Clock clock) {
     this.store = store;
+    this.membership = membership;
+    this.membershipStore = membershipStore;
     this.portraits = portraits;
     this.audit = audit;
     this.clock = clock;
@@ -65,7 +78,24 @@ class SegmentController {
 
   record Validation(boolean valid, List<String> variables, Set<String> tags) {}
 
-  record Sized(SegmentDefinition definition, int size, Instant asOf) {}
+  /**
+   * A saved version: {@code size} evaluated now (request time), {@code trackedSize} the real-time
+   * membership (each portrait as of its latest event), {@code entered}/{@code left} how the new
+   * version changed it.
+   */
+  record Sized(
+      SegmentDefinition definition,
+      int size,
+      Instant asOf,
+      int trackedSize,
+      long entered,
+      long left) {}
+
+  /** The size of a segment now, kept in real time, and a fresh bulk evaluation to compare. */
+  record Size(String name, int version, int trackedSize, int bulkSize, boolean agree) {}
+
+  /** A segment's size over (portrait) time: entries, exits and size per day. */
+  record Trend(String name, int version, int size, String zone, List<TrendDay> days) {}
 
   record Members(String name, int version, Instant asOf, int size, List<String> userIds) {}
 
@@ -98,9 +128,18 @@ class SegmentController {
         "SEGMENTATION",
         "segment:" + saved.name(),
         "version=" + saved.version());
+    List<MembershipChange> changes = membership.define(saved);
+    long entered = changes.stream().filter(MembershipChange::entered).count();
     Instant now = clock.instant();
     return ResponseEntity.status(HttpStatus.CREATED)
-        .body(new Sized(saved, members(e, now, false).size(), now));
+        .body(
+            new Sized(
+                saved,
+                members(e, now, false).size(),
+                now,
+                membership.size(saved.name()),
+                entered,
+                changes.size() - entered));
   }
 
   @Operation(summary = "The latest version of every segment")
@@ -202,6 +241,54 @@ class SegmentController {
         .contentType(MediaType.parseMediaType("text/csv; charset=UTF-8"))
         .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"")
         .body(csv.toString());
+  }
+
+  @Operation(
+      summary =
+          "Size kept in real time, and a fresh bulk evaluation over every portrait to compare")
+  @GetMapping("/{name}/size")
+  Size size(@PathVariable String name) {
+    SegmentDefinition def = latest(name);
+    int tracked = membership.size(name);
+    int bulk = membership.bulkMembers(name).size();
+    return new Size(name, def.version(), tracked, bulk, tracked == bulk);
+  }
+
+  @Operation(summary = "Size over time: entries, exits and size per day of portrait time")
+  @GetMapping("/{name}/trend")
+  Trend trend(@PathVariable String name) {
+    SegmentDefinition def = latest(name);
+    ZoneId zone = portraits.engine().zone();
+    return new Trend(
+        name,
+        def.version(),
+        membership.size(name),
+        zone.getId(),
+        membershipStore.trend(name, zone));
+  }
+
+  @Operation(summary = "The latest entries and exits (who entered or left, when, which version)")
+  @GetMapping("/{name}/changes")
+  List<MembershipChange> changes(
+      @PathVariable String name,
+      @RequestParam(defaultValue = "100") int limit,
+      @RequestHeader(name = "X-Huaxiang-Actor", required = false) String actor) {
+    latest(name);
+    if (limit < 1 || limit > MAX_MEMBERS) {
+      throw new ApiException(
+          HttpStatus.BAD_REQUEST,
+          "INVALID_LIMIT",
+          "limit must be between 1 and " + MAX_MEMBERS + ", got " + limit,
+          "limit 须在 1 到 " + MAX_MEMBERS + " 之间,实际为 " + limit);
+    }
+    List<MembershipChange> out = membershipStore.recent(name, limit);
+    audit.recordLater(
+        actor == null ? "anonymous" : actor,
+        "SEGMENT_CHANGES",
+        "analysis",
+        "segment:" + name,
+        "rows=" + out.size());
+    return out;
   }
 
   @ExceptionHandler(ExpressionException.class)
