@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       RebuildCommand.class,
       DemoCommand.class,
       ImportTaiwanCommand.class,
+      PopulationCommand.class,
       ModelCommand.class,
       AuditCommand.class
     })

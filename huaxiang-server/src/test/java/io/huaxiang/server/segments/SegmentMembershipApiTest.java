@@ -23,10 +23,12 @@ class SegmentMembershipApiTest {
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
     registry.add("huaxiang.db.url", TestDatabase::freshUrl);
+    // population analytics read the snapshots: write them often
+    registry.add("huaxiang.portraits.snapshot-every", () -> "200ms");
   }
 
   @Test
-  void usersEnterAndLeaveSegmentsAsTheirPortraitsChange() {
+  void usersEnterAndLeaveSegmentsAsTheirPortraitsChange() throws InterruptedException {
     Http http = new Http(port);
     post(http, "[" + registered("sm-a", 1) + "," + registered("sm-b", 3) + "]");
 
@@ -80,6 +82,49 @@ class SegmentMembershipApiTest {
                         + d.get("size").asInt()));
     assertThat(days)
         .containsExactly("2026-11-01 +2 -0 =2", "2026-11-02 +0 -1 =1", "2026-11-03 +0 -1 =0");
+
+    // population analytics narrowed to a segment read the members kept in real time
+    JsonNode ages = null;
+    for (int i = 0; i < 100; i++) {
+      ages =
+          http.get("/api/v1/population/distribution?feature=age&segment=big-city-applicants")
+              .body();
+      if (ages.get("users").asInt() == 2) {
+        break;
+      }
+      Thread.sleep(100); // until the snapshot with both users is written
+    }
+    assertThat(ages.get("users").asInt()).isEqualTo(2);
+    assertThat(ages.get("kind").asText()).isEqualTo("numeric");
+    JsonNode tiers =
+        http.get(
+                "/api/v1/population/crosstab?rows=city_tier&columns=tag:lifecycle_applied"
+                    + "&segment=big-city-applicants&from=2026-11-01&to=2026-12-01")
+            .body();
+    assertThat(tiers.get("users").asInt()).isEqualTo(2);
+    assertThat(tiers.get("cells")).hasSize(2);
+    assertThat(http.get("/api/v1/population/funnel-timing").body().get(1).get("users").asInt())
+        .isEqualTo(2);
+    assertThat(
+            http.get("/api/v1/population/distribution?feature=city_teir")
+                .body()
+                .get("reason")
+                .asText())
+        .isEqualTo("UNKNOWN_FEATURE");
+    assertThat(http.get("/api/v1/population/vintage?segment=nope").body().get("reason").asText())
+        .isEqualTo("UNKNOWN_SEGMENT");
+    assertThat(
+            http.get("/api/v1/population/repayment-cohorts?from=2026-12-01&to=2026-11-01")
+                .body()
+                .get("reason")
+                .asText())
+        .isEqualTo("INVALID_RANGE");
+    assertThat(
+            http.get("/api/v1/population/funnel-timing?from=yesterday")
+                .body()
+                .get("reason")
+                .asText())
+        .isEqualTo("INVALID_VALUE");
 
     assertThat(http.get("/api/v1/segments/nope/trend").status()).isEqualTo(404);
     assertThat(
