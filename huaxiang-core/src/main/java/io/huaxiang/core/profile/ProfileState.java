@@ -3,13 +3,16 @@ package io.huaxiang.core.profile;
 import io.huaxiang.core.event.BureauReportReceived;
 import io.huaxiang.core.event.ConsentChanged;
 import io.huaxiang.core.event.ConsentPurpose;
+import io.huaxiang.core.event.LoanDisbursed;
 import io.huaxiang.core.event.OperationStep;
 import io.huaxiang.core.event.RelationKind;
 import io.huaxiang.core.event.UserEvent;
 import io.huaxiang.core.event.UserId;
 import io.huaxiang.core.event.UserRegistered;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.TreeMap;
 
 /**
@@ -81,6 +84,20 @@ public final class ProfileState {
   public boolean hasConsent(ConsentPurpose purpose) {
     ConsentChanged c = consents.get(purpose);
     return c != null && c.granted();
+  }
+
+  /**
+   * The disbursements of the user's loans (the latest by event time for each loan), in loan id
+   * order: what borrowing-pattern rules read.
+   */
+  public List<LoanDisbursed> disbursements() {
+    List<LoanDisbursed> out = new ArrayList<>();
+    for (LoanState loan : loans.values()) {
+      if (loan.disbursement != null) {
+        out.add(loan.disbursement);
+      }
+    }
+    return out;
   }
 
   /** True if the event with this id has already been applied (duplicates are ignored). */

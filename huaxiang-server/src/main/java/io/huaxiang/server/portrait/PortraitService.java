@@ -300,6 +300,52 @@ public final class PortraitService {
     return portraits.size();
   }
 
+  /** The latest event time of any portrait: the population's "now" in event time; null if none. */
+  public Instant latestEventAt() {
+    Instant latest = null;
+    for (Portrait p : portraits.values()) {
+      synchronized (p) {
+        Instant at = p.state().lastEventAt();
+        if (at != null && (latest == null || at.isAfter(latest))) {
+          latest = at;
+        }
+      }
+    }
+    return latest;
+  }
+
+  /**
+   * Visits every portrait that has events, with its features as of {@code asOf} and its current
+   * tags, one at a time under its own lock: a streaming pass, nothing is collected here.
+   */
+  public void forEachAt(Instant asOf, PortraitVisitor visitor) {
+    portraits.forEach(
+        (user, p) -> {
+          synchronized (p) {
+            if (p.state().lastEventAt() != null) {
+              visitor.visit(user, engine.features(p, asOf), p.tags().keySet(), p.state());
+            }
+          }
+        });
+  }
+
+  /** Applies {@code f} to one user's features as of {@code asOf} and state, under its lock. */
+  public <T> Optional<T> evaluate(
+      UserId user,
+      Instant asOf,
+      java.util.function.BiFunction<FeatureValues, io.huaxiang.core.profile.ProfileState, T> f) {
+    Portrait p = portraits.get(user.value());
+    if (p == null) {
+      return Optional.empty();
+    }
+    synchronized (p) {
+      if (p.state().lastEventAt() == null) {
+        return Optional.empty();
+      }
+      return Optional.ofNullable(f.apply(engine.features(p, asOf), p.state()));
+    }
+  }
+
   /**
    * The ids of the users whose portrait at {@code asOf} passes {@code test} (given the feature
    * values and the current tags), sorted. Each portrait is read under its own lock.

@@ -126,6 +126,20 @@ class SegmentMembershipApiTest {
                 .asText())
         .isEqualTo("INVALID_VALUE");
 
+    // value tiers and personas over the same two users
+    assertThat(http.get("/api/v1/personas").status()).isEqualTo(404);
+    assertThat(http.post("/api/v1/personas/fit?k=0", "").body().get("reason").asText())
+        .isEqualTo("INVALID_VALUE");
+    assertThat(http.post("/api/v1/personas/fit?k=5", "").status()).isEqualTo(409);
+    JsonNode personas = http.post("/api/v1/personas/fit?k=2&seed=7", "").body();
+    assertThat(personas.get("cards")).hasSize(2);
+    assertThat(http.get("/api/v1/users/sm-a/persona").body().get("persona").asInt())
+        .isBetween(0, 1);
+    assertThat(http.get("/api/v1/users/sm-a/value").body().at("/tier/key").asText())
+        .isEqualTo("non_borrower");
+    assertThat(http.get("/api/v1/users/nobody/value").status()).isEqualTo(404);
+    assertThat(http.get("/api/v1/population/value-tiers").body().get("users").asInt()).isEqualTo(2);
+
     assertThat(http.get("/api/v1/segments/nope/trend").status()).isEqualTo(404);
     assertThat(
             http.get("/api/v1/segments/not-applied/changes?limit=0").body().get("reason").asText())

@@ -1,0 +1,255 @@
+package io.huaxiang.model.cluster;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RecursiveTask;
+
+/**
+ * Lloyd's k-means with greedy k-means++ seeding, over a dense row-major matrix.
+ *
+ * <p>Seeding follows Arthur and Vassilvitskii (2007) with the greedy variant scikit-learn uses:
+ * each new centre is the best (lowest resulting inertia) of {@code 2 + ln k} candidates drawn with
+ * probability proportional to the squared distance to the nearest centre so far. Each iteration
+ * assigns every row to its nearest centre and moves each centre to the mean of its rows; it stops
+ * after {@code maxIterations} or when no row changes cluster. An empty cluster keeps its centre.
+ *
+ * <p>Rows are split into chunks processed in parallel on a fork-join pool; each chunk accumulates
+ * its own sums, merged in chunk order, so the result is the same for any number of threads.
+ * Deterministic for a given seed.
+ */
+public final class KMeans {
+  private static final int CHUNK = 16_384;
+
+  private final int k;
+  private final int maxIterations;
+  private final long seed;
+  private final ForkJoinPool pool;
+
+  public KMeans(int k, int maxIterations, long seed) {
+    this(k, maxIterations, seed, ForkJoinPool.commonPool());
+  }
+
+  public KMeans(int k, int maxIterations, long seed, ForkJoinPool pool) {
+    if (k < 1) {
+      throw new IllegalArgumentException("k must be at least 1, got " + k);
+    }
+    if (maxIterations < 1) {
+      throw new IllegalArgumentException("maxIterations must be at least 1, got " + maxIterations);
+    }
+    this.k = k;
+    this.maxIterations = maxIterations;
+    this.seed = seed;
+    this.pool = pool;
+  }
+
+  /**
+   * Clusters {@code n = data.length / dims} rows.
+   *
+   * @param data row-major values, row i at {@code [i * dims, (i + 1) * dims)}
+   */
+  public KMeansResult fit(double[] data, int dims) {
+    if (dims < 1 || data.length % dims != 0) {
+      throw new IllegalArgumentException("data length " + data.length + " is not rows x " + dims);
+    }
+    int n = data.length / dims;
+    if (n < k) {
+      throw new IllegalArgumentException("need at least k=" + k + " rows, got " + n);
+    }
+    double[] centres = seed(data, dims, n);
+    int[] labels = new int[n];
+    Arrays.fill(labels, -1);
+    int iterations = 0;
+    boolean converged = false;
+    while (iterations < maxIterations && !converged) {
+      Step step = pool.invoke(new Assign(data, dims, centres, labels, 0, n, true));
+      iterations++;
+      converged = step.changed == 0;
+      for (int c = 0; c < k; c++) {
+        if (step.counts[c] > 0) {
+          for (int j = 0; j < dims; j++) {
+            centres[c * dims + j] = step.sums[c * dims + j] / step.counts[c];
+          }
+        }
+      }
+    }
+    // final labels and inertia against the final centres, as scikit-learn reports them
+    Step last = pool.invoke(new Assign(data, dims, centres, labels, 0, n, false));
+    return new KMeansResult(k, dims, centres, labels, last.inertia, iterations, converged);
+  }
+
+  // --- seeding
+
+  private double[] seed(double[] data, int dims, int n) {
+    SplittableRandom random = new SplittableRandom(seed);
+    int trials = 2 + (int) Math.log(k);
+    double[] centres = new double[k * dims];
+    int first = random.nextInt(n);
+    System.arraycopy(data, first * dims, centres, 0, dims);
+    double[] closest = new double[n];
+    double potential = 0;
+    for (int i = 0; i < n; i++) {
+      closest[i] = distance(data, i * dims, centres, 0, dims);
+      potential += closest[i];
+    }
+    double[] candidate = new double[n];
+    double[] best = new double[n];
+    for (int c = 1; c < k; c++) {
+      double bestPotential = Double.POSITIVE_INFINITY;
+      int bestRow = -1;
+      for (int t = 0; t < trials; t++) {
+        int row = sample(closest, potential, random.nextDouble() * potential);
+        double p = 0;
+        for (int i = 0; i < n; i++) {
+          double d = Math.min(closest[i], distance(data, i * dims, data, row * dims, dims));
+          candidate[i] = d;
+          p += d;
+        }
+        if (p < bestPotential) {
+          bestPotential = p;
+          bestRow = row;
+          double[] swap = best;
+          best = candidate;
+          candidate = swap;
+        }
+      }
+      System.arraycopy(data, bestRow * dims, centres, c * dims, dims);
+      System.arraycopy(best, 0, closest, 0, n);
+      potential = bestPotential;
+    }
+    return centres;
+  }
+
+  /** The row where the cumulative weight first exceeds {@code target}. */
+  private static int sample(double[] weights, double total, double target) {
+    if (total <= 0) {
+      return 0;
+    }
+    double sum = 0;
+    for (int i = 0; i < weights.length; i++) {
+      sum += weights[i];
+      if (sum > target) {
+        return i;
+      }
+    }
+    return weights.length - 1;
+  }
+
+  static double distance(double[] a, int ai, double[] b, int bi, int dims) {
+    double s = 0;
+    for (int j = 0; j < dims; j++) {
+      double d = a[ai + j] - b[bi + j];
+      s += d * d;
+    }
+    return s;
+  }
+
+  // --- one Lloyd step over a range of rows
+
+  /** Partial sums of one chunk: per-cluster sums and counts, rows moved, inertia. */
+  private static final class Step {
+    final double[] sums;
+    final long[] counts;
+    long changed;
+    double inertia;
+
+    Step(int k, int dims) {
+      sums = new double[k * dims];
+      counts = new long[k];
+    }
+
+    Step merge(Step o) {
+      for (int i = 0; i < sums.length; i++) {
+        sums[i] += o.sums[i];
+      }
+      for (int i = 0; i < counts.length; i++) {
+        counts[i] += o.counts[i];
+      }
+      changed += o.changed;
+      inertia += o.inertia;
+      return this;
+    }
+  }
+
+  private final class Assign extends RecursiveTask<Step> {
+    private static final long serialVersionUID = 1L;
+    private final transient double[] data;
+    private final int dims;
+    private final transient double[] centres;
+    private final int[] labels;
+    private final int from;
+    private final int to;
+    private final boolean update;
+
+    Assign(
+        double[] data, int dims, double[] centres, int[] labels, int from, int to, boolean update) {
+      this.data = data;
+      this.dims = dims;
+      this.centres = centres;
+      this.labels = labels;
+      this.from = from;
+      this.to = to;
+      this.update = update;
+    }
+
+    @Override
+    protected Step compute() {
+      if (to - from > CHUNK) {
+        int mid = from + Math.max(1, (to - from) / CHUNK / 2) * CHUNK;
+        Assign left = new Assign(data, dims, centres, labels, from, mid, update);
+        Assign right = new Assign(data, dims, centres, labels, mid, to, update);
+        left.fork();
+        Step r = right.compute();
+        return left.join().merge(r);
+      }
+      Step s = new Step(k, dims);
+      for (int i = from; i < to; i++) {
+        int base = i * dims;
+        int nearest = 0;
+        double best = Double.POSITIVE_INFINITY;
+        for (int c = 0; c < k; c++) {
+          double d = distanceBounded(data, base, centres, c * dims, dims, best);
+          if (d < best) {
+            best = d;
+            nearest = c;
+          }
+        }
+        s.inertia += best;
+        if (labels[i] != nearest) {
+          s.changed++;
+          labels[i] = nearest;
+        }
+        if (update) {
+          s.counts[nearest]++;
+          int o = nearest * dims;
+          for (int j = 0; j < dims; j++) {
+            s.sums[o + j] += data[base + j];
+          }
+        }
+      }
+      return s;
+    }
+  }
+
+  /** Squared distance, giving up (returning a value ≥ bound) once it exceeds {@code bound}. */
+  private static double distanceBounded(
+      double[] a, int ai, double[] b, int bi, int dims, double bound) {
+    double s = 0;
+    int j = 0;
+    for (; j + 4 <= dims; j += 4) {
+      double d0 = a[ai + j] - b[bi + j];
+      double d1 = a[ai + j + 1] - b[bi + j + 1];
+      double d2 = a[ai + j + 2] - b[bi + j + 2];
+      double d3 = a[ai + j + 3] - b[bi + j + 3];
+      s += d0 * d0 + d1 * d1 + d2 * d2 + d3 * d3;
+      if (s >= bound) {
+        return s;
+      }
+    }
+    for (; j < dims; j++) {
+      double d = a[ai + j] - b[bi + j];
+      s += d * d;
+    }
+    return s;
+  }
+}

@@ -1,0 +1,87 @@
+package io.huaxiang.model.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Random;
+import java.util.concurrent.ForkJoinPool;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+
+/** k-means++ and Lloyd's iterations: known clusters, invariants, determinism. */
+class KMeansTest {
+
+  @Test
+  void findsWellSeparatedGaussianClusters() {
+    int k = 4;
+    int perCluster = 2_000;
+    double[][] truth = {{0, 0, 0}, {10, 0, 0}, {0, 10, 0}, {0, 0, 10}};
+    double[] data = new double[k * perCluster * 3];
+    Random r = new Random(1);
+    for (int c = 0; c < k; c++) {
+      for (int i = 0; i < perCluster; i++) {
+        for (int j = 0; j < 3; j++) {
+          data[(c * perCluster + i) * 3 + j] = truth[c][j] + r.nextGaussian();
+        }
+      }
+    }
+    KMeansResult fit = new KMeans(k, 100, 7).fit(data, 3);
+
+    assertThat(fit.converged()).isTrue();
+    assertThat(fit.sizes()).containsOnly(perCluster);
+    // every true centre is found within 0.1
+    for (double[] t : truth) {
+      double best = Double.MAX_VALUE;
+      for (int c = 0; c < k; c++) {
+        best = Math.min(best, KMeans.distance(t, 0, fit.centres(), c * 3, 3));
+      }
+      assertThat(Math.sqrt(best)).isLessThan(0.1);
+    }
+    // inertia is about n * dims for unit-variance clusters
+    assertThat(fit.inertia() / data.length).isCloseTo(1.0, within(0.05));
+    assertThat(fit.assign(new double[] {9.5, 0.3, -0.2}))
+        .isEqualTo(fit.assign(new double[] {10, 0, 0}));
+  }
+
+  @Property(tries = 30)
+  void labelsAreNearestCentresAndInertiaIsTheirDistanceSum(
+      @ForAll @IntRange(min = 1, max = 6) int k,
+      @ForAll @IntRange(min = 1, max = 5) int dims,
+      @ForAll @LongRange(min = 0, max = 10_000) long seed) {
+    Random r = new Random(seed);
+    int n = 50 + r.nextInt(400);
+    double[] data = new double[n * dims];
+    for (int i = 0; i < data.length; i++) {
+      data[i] = r.nextInt(5) * 3 + r.nextGaussian();
+    }
+    KMeansResult fit = new KMeans(k, 50, seed).fit(data, dims);
+
+    double inertia = 0;
+    for (int i = 0; i < n; i++) {
+      double[] row = java.util.Arrays.copyOfRange(data, i * dims, (i + 1) * dims);
+      int label = fit.labels()[i];
+      assertThat(KMeans.distance(row, 0, fit.centres(), fit.assign(row) * dims, dims))
+          .isCloseTo(KMeans.distance(row, 0, fit.centres(), label * dims, dims), within(1e-9));
+      inertia += KMeans.distance(row, 0, fit.centres(), label * dims, dims);
+    }
+    assertThat(fit.inertia()).isCloseTo(inertia, within(1e-6 * Math.max(1, inertia)));
+    assertThat(fit.iterations()).isBetween(1, 50);
+  }
+
+  @Test
+  void sameSeedGivesTheSameClustersWhateverTheThreads() {
+    Random r = new Random(3);
+    double[] data = new double[100_000 * 4];
+    for (int i = 0; i < data.length; i++) {
+      data[i] = r.nextGaussian() + (i % 7);
+    }
+    KMeansResult a = new KMeans(5, 20, 11, new ForkJoinPool(1)).fit(data, 4);
+    KMeansResult b = new KMeans(5, 20, 11, new ForkJoinPool(3)).fit(data, 4);
+    assertThat(b.labels()).isEqualTo(a.labels());
+    assertThat(b.centres()).isEqualTo(a.centres());
+    assertThat(b.inertia()).isEqualTo(a.inertia());
+  }
+}

@@ -1,0 +1,124 @@
+package io.huaxiang.server.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.huaxiang.core.demo.DemoPopulation;
+import io.huaxiang.core.event.UserId;
+import io.huaxiang.core.value.ValueTier;
+import io.huaxiang.core.value.ValueTiers;
+import io.huaxiang.server.cli.TestJson;
+import io.huaxiang.server.config.HuaxiangProperties;
+import io.huaxiang.server.config.HuaxiangRuntime;
+import io.huaxiang.server.demo.BulkLoader;
+import io.huaxiang.store.Database;
+import io.huaxiang.store.TestDatabase;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Value tiers and personas over a seeded demo population in a real PostgreSQL. */
+class ValueAndPersonaTest {
+  private static final Instant END = Instant.parse("2026-06-30T16:00:00Z");
+  private static HuaxiangRuntime runtime;
+
+  @BeforeAll
+  static void load() {
+    Database db = Database.external(TestDatabase.freshUrl(), "postgres", null, 4).migrate();
+    runtime =
+        new HuaxiangRuntime(
+            db,
+            new HuaxiangProperties(null, null, null, null, null, null),
+            TestJson.mapper(),
+            Clock.fixed(END, ZoneOffset.UTC));
+    runtime.portraits().start();
+    BulkLoader.load(runtime, new DemoPopulation(23, 400, END).events().iterator(), "test", n -> {});
+  }
+
+  @AfterAll
+  static void close() {
+    runtime.close();
+  }
+
+  @Test
+  void tierCountsAddUpToTheUsersClassifiedOneByOne() {
+    ValueService values = new ValueService(runtime.portraits());
+    ValueService.Overview o = values.overview(null);
+    Instant asOf = runtime.portraits().latestEventAt();
+
+    Map<ValueTier, Long> expected = new EnumMap<>(ValueTier.class);
+    for (int i = 0; i < 400; i++) {
+      var reading = runtime.portraits().read(DemoPopulation.userId(i), asOf);
+      if (reading.isPresent()) {
+        expected.merge(ValueTiers.assess(reading.get().features()).tier(), 1L, Long::sum);
+      }
+    }
+    assertThat(o.users()).isEqualTo(expected.values().stream().mapToLong(Long::longValue).sum());
+    for (ValueService.Count c : o.tiers()) {
+      ValueTier t = ValueTier.valueOf(c.label().key().toUpperCase(java.util.Locale.ROOT));
+      assertThat(c.users()).as(t.name()).isEqualTo(expected.getOrDefault(t, 0L));
+    }
+    UserValue one = values.of(DemoPopulation.userId(1)).orElseThrow();
+    assertThat(one.tier().labelZh()).isNotBlank();
+    assertThat(one.patternReasons()).isNotEmpty();
+  }
+
+  @Test
+  void personasAreStableAcrossRunsAndCentresAreTheMeansOfTheirMembers() {
+    PersonaService personas = new PersonaService(runtime.portraits());
+    PersonaModel a = personas.fit(4, 300, 42);
+    PersonaModel b = personas.fit(4, 300, 42);
+    assertThat(b.centres()).isEqualTo(a.centres());
+    assertThat(b.cards()).isEqualTo(a.cards());
+    assertThat(a.cards().stream().mapToLong(PersonaModel.PersonaCard::size).sum())
+        .isEqualTo(a.users());
+    for (int i = 1; i < a.cards().size(); i++) {
+      assertThat(a.cards().get(i).size()).isLessThanOrEqualTo(a.cards().get(i - 1).size());
+    }
+    assertThat(a.cards().get(0).distinguishingFeatures()).hasSize(3);
+
+    // assigning every user online and averaging their standardised rows gives back the centres
+    // (Lloyd's fixed point, since the fit converged)
+    int dims = a.features().size();
+    double[][] sums = new double[4][dims];
+    long[] counts = new long[4];
+    Map<String, double[]> rows = new HashMap<>();
+    runtime
+        .portraits()
+        .forEachAt(
+            a.asOf(),
+            (user, values, tags, state) ->
+                rows.put(user, a.standardise(PersonaFeatures.raw(values))));
+    for (var e : rows.entrySet()) {
+      int p = personas.assign(new UserId(e.getKey())).orElseThrow().persona();
+      counts[p]++;
+      for (int j = 0; j < dims; j++) {
+        sums[p][j] += e.getValue()[j];
+      }
+    }
+    for (int p = 0; p < 4; p++) {
+      assertThat(counts[p]).isEqualTo(a.cards().get(p).size());
+      for (int j = 0; j < dims; j++) {
+        assertThat(sums[p][j] / counts[p]).isCloseTo(a.centres()[p * dims + j], within(1e-9));
+      }
+    }
+
+    List<PersonaService.KChoice> ks = personas.chooseK(2, 6, 100, 42);
+    assertThat(ks).extracting(PersonaService.KChoice::k).containsExactly(2, 3, 4, 5, 6);
+    List<Double> inertia = new ArrayList<>();
+    ks.forEach(
+        c -> {
+          inertia.add(c.inertia());
+          assertThat(c.silhouette()).isBetween(-1.0, 1.0);
+        });
+    assertThat(inertia.get(4)).isLessThan(inertia.get(0));
+  }
+}
