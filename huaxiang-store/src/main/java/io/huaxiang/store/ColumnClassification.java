@@ -16,11 +16,20 @@ import java.util.TreeMap;
  * portrait tags such as overdue or heavy borrowing reveal finances, so tags are C2 wherever they
  * are stored; a dead letter's {@code message} and {@code record} may quote a rejected value
  * verbatim. The audit log holds only ids and masked values by rule ({@code AuditEvent}), so it is
- * C1. No column holds C3: authentication data is refused at ingestion.
+ * C1. No column holds C3 except the hashed credentials in {@link #HASHED_CREDENTIALS}:
+ * authentication data is refused at ingestion.
  */
 public final class ColumnClassification {
 
   private static final Map<String, DataClass> COLUMNS = build();
+
+  /**
+   * The only columns allowed to be C3: one-way hashes of staff passwords (BCrypt) and of API keys
+   * (SHA-256). The issue's rule is "C3 is never stored, except passwords, hashed with a modern
+   * password hash"; everything else C3 is refused at ingestion.
+   */
+  public static final java.util.Set<String> HASHED_CREDENTIALS =
+      java.util.Set.of("staff_users.password_hash", "api_keys.key_hash");
 
   private ColumnClassification() {}
 
@@ -77,6 +86,13 @@ public final class ColumnClassification {
     table(m, "segment_membership_events", DataClass.C1, "id", "version", "user_id", "entered");
     table(m, "segment_membership_events", DataClass.C1, "at", "recorded_at");
     table(m, "segment_membership_events", DataClass.C2, "segment");
+    // sign-in: the only C3 columns, and they hold one-way hashes, never a clear secret
+    table(m, "staff_users", DataClass.C1, "username", "role", "failed_logins", "locked_until");
+    table(m, "staff_users", DataClass.C1, "disabled", "created_at", "last_login_at");
+    table(m, "staff_users", DataClass.C3, "password_hash");
+    table(m, "api_keys", DataClass.C1, "name", "key_prefix", "scopes", "created_by");
+    table(m, "api_keys", DataClass.C1, "created_at", "revoked_at");
+    table(m, "api_keys", DataClass.C3, "key_hash");
     return Collections.unmodifiableMap(m);
   }
 

@@ -27,8 +27,18 @@ class ColumnClassificationTest {
   }
 
   @Test
-  void noColumnHoldsAuthenticationData() {
-    assertThat(ColumnClassification.columns()).doesNotContainValue(DataClass.C3);
+  void noColumnHoldsAuthenticationDataButHashedCredentials() {
+    assertThat(ColumnClassification.columns())
+        .allSatisfy(
+            (column, dataClass) -> {
+              if (dataClass == DataClass.C3) {
+                assertThat(ColumnClassification.HASHED_CREDENTIALS)
+                    .as("a C3 column other than a hashed credential: " + column)
+                    .contains(column);
+              }
+            });
+    assertThat(ColumnClassification.HASHED_CREDENTIALS)
+        .allSatisfy(c -> assertThat(ColumnClassification.columns()).containsEntry(c, DataClass.C3));
   }
 
   @Test
