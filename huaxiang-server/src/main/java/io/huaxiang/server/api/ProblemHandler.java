@@ -72,7 +72,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 "请求体无法读取"));
   }
 
-  static ProblemDetail problem(
+  public static ProblemDetail problem(
       HttpStatusCode status, String reason, String detail, String detailZh) {
     ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
     p.setType(URI.create("urn:huaxiang:problem:" + reason.toLowerCase().replace('_', '-')));

@@ -1,5 +1,6 @@
 package io.huaxiang.server.audit;
 
+import io.huaxiang.server.security.Actors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
@@ -17,9 +18,9 @@ import org.springframework.web.servlet.HandlerMapping;
  * bench/results/audit.md). If the audit log falls too far behind, the read is refused rather than
  * left unrecorded.
  *
- * <p>Until authentication lands, the actor is whatever the caller declares in {@value
- * #ACTOR_HEADER} ({@code "anonymous"} without it) and is not verified; the purpose comes from
- * {@value #PURPOSE_HEADER} ({@code "unspecified"} without it).
+ * <p>The actor is the authenticated caller ({@link Actors#current}: {@code staff:<name>} or {@code
+ * client:<key>}), never a header; the purpose comes from {@value #PURPOSE_HEADER} ({@code
+ * "unspecified"} without it).
  */
 final class UserDataReadAuditor implements HandlerInterceptor {
   private static final String DEAD_LETTERS = "/api/v1/ops/dead-letters";
@@ -30,7 +31,6 @@ final class UserDataReadAuditor implements HandlerInterceptor {
     "/api/v1/users/**", DEAD_LETTERS, USER_LIST,
   };
 
-  static final String ACTOR_HEADER = "X-Huaxiang-Actor";
   static final String PURPOSE_HEADER = "X-Huaxiang-Purpose";
 
   /** Header values longer than this are cut, so a caller cannot bloat the log. */
@@ -56,7 +56,7 @@ final class UserDataReadAuditor implements HandlerInterceptor {
     String query = request.getQueryString();
     audit
         .recordLater(
-            header(request, ACTOR_HEADER, "anonymous"),
+            Actors.current(),
             action(path),
             header(request, PURPOSE_HEADER, "unspecified"),
             subject(request, path),

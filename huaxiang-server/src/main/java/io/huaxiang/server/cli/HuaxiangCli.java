@@ -20,7 +20,9 @@ import picocli.CommandLine.Command;
       ImportTaiwanCommand.class,
       PopulationCommand.class,
       ModelCommand.class,
-      AuditCommand.class
+      AuditCommand.class,
+      UserCommand.class,
+      ApiKeyCommand.class
     })
 public final class HuaxiangCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

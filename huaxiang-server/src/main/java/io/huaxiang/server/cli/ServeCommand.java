@@ -24,7 +24,8 @@ final class ServeCommand implements Callable<Integer> {
       names = "--demo",
       description =
           "On first start, load a demo population of this many users "
-              + "(default when given without a number: 10000).",
+              + "(default when given without a number: 10000); also creates one demo account per "
+              + "role with a password printed at start.",
       arity = "0..1",
       fallbackValue = "10000")
   Integer demoUsers;
@@ -49,6 +50,7 @@ final class ServeCommand implements Callable<Integer> {
     if (demoUsers != null) {
       args.add("--huaxiang.demo.users=" + demoUsers);
       args.add("--huaxiang.demo.seed=" + seed);
+      args.add("--huaxiang.security.demo-users=true");
     }
     HuaxiangApplication.start(args.toArray(String[]::new));
     return 0;

@@ -5,6 +5,7 @@ import io.huaxiang.model.scorecard.ScoreResult;
 import io.huaxiang.model.scorecard.ScorecardModel;
 import io.huaxiang.server.api.ApiException;
 import io.huaxiang.server.audit.AuditService;
+import io.huaxiang.server.security.Actors;
 import io.huaxiang.store.ModelRegistry;
 import io.huaxiang.store.ModelStatus;
 import io.huaxiang.store.RegisteredModel;
@@ -21,7 +22,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -46,6 +46,9 @@ class ModelController {
     this.clock = clock;
   }
 
+  /**
+   * @param approver ignored: the approver is the signed-in caller; kept so older clients still work
+   */
   record StatusChange(String status, String approver) {}
 
   @Operation(summary = "Every version of every registered model")
@@ -58,10 +61,8 @@ class ModelController {
       summary = "Register a scorecard artifact (the JSON `huaxiang model train` writes) as a draft")
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<RegisteredModel> register(
-      @RequestBody String artifact,
-      @RequestHeader(name = "X-Huaxiang-Actor", required = false) String actor,
-      @RequestParam(required = false) String name) {
-    String by = required(actor);
+      @RequestBody String artifact, @RequestParam(required = false) String name) {
+    String by = Actors.current();
     ScorecardModel model = parse(artifact);
     String modelName = name != null && !name.isBlank() ? name : model.info().name();
     String fingerprint =
@@ -86,13 +87,12 @@ class ModelController {
     ModelStatus status;
     try {
       status = ModelStatus.fromWire(change.status() == null ? "" : change.status());
-      RegisteredModel updated = registry.setStatus(id, status, change.approver(), clock.instant());
+      // four eyes: the registry refuses an approver who registered the model; the approver is
+      // whoever is signed in, so nobody can approve in somebody else's name
+      String approver = Actors.current();
+      RegisteredModel updated = registry.setStatus(id, status, approver, clock.instant());
       audit.record(
-          change.approver() == null ? "anonymous" : change.approver(),
-          "MODEL_STATUS",
-          "MODEL_GOVERNANCE",
-          "model:" + id,
-          "status=" + status.wire());
+          approver, "MODEL_STATUS", "MODEL_GOVERNANCE", "model:" + id, "status=" + status.wire());
       return updated;
     } catch (IllegalArgumentException e) {
       if (e.getMessage() != null && e.getMessage().startsWith("no model")) {
@@ -144,16 +144,5 @@ class ModelController {
           "not a Huaxiang model artifact: " + e.getMessage(),
           "不是有效的模型文件");
     }
-  }
-
-  private static String required(String actor) {
-    if (actor == null || actor.isBlank()) {
-      throw new ApiException(
-          HttpStatus.BAD_REQUEST,
-          "MISSING_ACTOR",
-          "say who registers the model in the X-Huaxiang-Actor header (until sign-in lands)",
-          "请在 X-Huaxiang-Actor 请求头中注明注册人");
-    }
-    return actor;
   }
 }

@@ -12,6 +12,7 @@ import io.huaxiang.core.tag.PortraitSchema;
 import io.huaxiang.server.api.ApiException;
 import io.huaxiang.server.audit.AuditService;
 import io.huaxiang.server.portrait.PortraitService;
+import io.huaxiang.server.security.Actors;
 import io.huaxiang.store.SegmentDefinition;
 import io.huaxiang.store.SegmentMembershipStore;
 import io.huaxiang.store.SegmentMembershipStore.TrendDay;
@@ -33,7 +34,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -108,9 +108,8 @@ class SegmentController {
 
   @Operation(summary = "Save a segment: a new version when the name exists")
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Sized> save(
-      @RequestBody Draft draft,
-      @RequestHeader(name = "X-Huaxiang-Actor", required = false) String actor) {
+  ResponseEntity<Sized> save(@RequestBody Draft draft) {
+    String actor = Actors.current();
     if (draft.name() == null || !draft.name().matches("[a-z0-9_-]{1,64}")) {
       throw new ApiException(
           HttpStatus.BAD_REQUEST,
@@ -119,7 +118,7 @@ class SegmentController {
           "客群名称须为 1-64 个小写字母、数字、_ 或 -");
     }
     CompiledExpression e = compile(draft.expression());
-    String by = actor == null || actor.isBlank() ? "anonymous" : actor;
+    String by = actor;
     SegmentDefinition saved =
         store.save(draft.name(), e.source(), draft.description(), by, clock.instant());
     audit.record(
@@ -163,17 +162,12 @@ class SegmentController {
   Members members(
       @PathVariable String name,
       @RequestParam(defaultValue = "100") int limit,
-      @RequestParam(defaultValue = "analysis") String purpose,
-      @RequestHeader(name = "X-Huaxiang-Actor", required = false) String actor) {
+      @RequestParam(defaultValue = "analysis") String purpose) {
+    String actor = Actors.current();
     SegmentDefinition def = latest(name);
     Instant now = clock.instant();
     List<String> ids = members(compile(def.expression()), now, marketing(purpose));
-    audit.recordLater(
-        actor == null ? "anonymous" : actor,
-        "SEGMENT_MEMBERS",
-        purpose,
-        "segment:" + name,
-        "size=" + ids.size());
+    audit.recordLater(actor, "SEGMENT_MEMBERS", purpose, "segment:" + name, "size=" + ids.size());
     int n = Math.max(0, Math.min(limit, MAX_MEMBERS));
     return new Members(
         name, def.version(), now, ids.size(), ids.subList(0, Math.min(n, ids.size())));
@@ -185,8 +179,8 @@ class SegmentController {
   ResponseEntity<String> export(
       @PathVariable String name,
       @RequestParam(defaultValue = "") List<String> fields,
-      @RequestParam(defaultValue = "analysis") String purpose,
-      @RequestHeader(name = "X-Huaxiang-Actor", required = false) String actor) {
+      @RequestParam(defaultValue = "analysis") String purpose) {
+    String actor = Actors.current();
     List<Integer> columns = new ArrayList<>();
     for (String field : fields) {
       FeatureDefinition d =
@@ -232,7 +226,7 @@ class SegmentController {
       csv.append('\n');
     }
     audit.record(
-        actor == null ? "anonymous" : actor,
+        actor,
         "SEGMENT_EXPORT",
         purpose,
         "segment:" + name,

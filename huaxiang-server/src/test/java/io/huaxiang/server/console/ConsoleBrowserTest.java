@@ -91,6 +91,7 @@ class ConsoleBrowserTest {
 
   @Test
   void overviewRendersItsChartsAndTheLanguageSwitchIsRemembered() throws IOException {
+    signIn("risk_analyst");
     browser.get(url("/#/overview"));
     waitForCharts();
     assertThat(text("[data-route=overview]")).isEqualTo("画像总览");
@@ -113,6 +114,7 @@ class ConsoleBrowserTest {
 
   @Test
   void aTagFilterNarrowsTheOverviewAndListsTheHolders() throws IOException {
+    signIn("risk_analyst");
     browser.get(url("/#/overview/prime_repayer"));
     wait.until(b -> !b.findElements(By.cssSelector("#chart-holders tbody tr")).isEmpty());
     waitForCharts();
@@ -126,6 +128,7 @@ class ConsoleBrowserTest {
 
   @Test
   void user360ShowsThePortraitTimelineAndTagHistory() throws IOException {
+    signIn("risk_analyst");
     browser.get(url("/#/user/demo-0000001"));
     wait.until(b -> !b.findElements(By.cssSelector("#timeline tbody tr")).isEmpty());
     wait.until(b -> !b.findElements(By.cssSelector("#tag-history tbody tr")).isEmpty());
@@ -150,6 +153,7 @@ class ConsoleBrowserTest {
                 "{\"type\": \"loan_dreamt\", \"id\": \"x-1\", \"user_id\": \"u\"}");
     assertThat(refused.status()).isEqualTo(400);
 
+    signIn("risk_ops");
     browser.get(url("/#/ops"));
     wait.until(b -> !"—".equals(text("#ops-events")));
     wait.until(b -> !b.findElements(By.cssSelector("#dead-letters tbody tr")).isEmpty());
@@ -157,6 +161,58 @@ class ConsoleBrowserTest {
     assertThat(text("#ops-portraits")).isEqualTo("200");
     assertThat(text("#dead-letters")).contains("UNKNOWN_EVENT_TYPE");
     screenshot("ops-zh");
+  }
+
+  @Test
+  void signInIsRequiredAndMarketingSeesNoPersonalPages() throws IOException {
+    browser.get(url("/#/user/demo-0000001"));
+    wait.until(b -> !b.findElements(By.id("login-form")).isEmpty());
+    assertThat(browser.findElements(By.cssSelector(".user-id"))).isEmpty();
+    screenshot("login-zh");
+
+    type("marketing", "not-the-password");
+    wait.until(b -> b.findElement(By.id("login-error")).isDisplayed());
+    assertThat(text("#login-error")).contains("用户名或密码错误");
+
+    signIn("marketing");
+    browser.get(url("/#/overview/prime_repayer"));
+    waitForCharts();
+    assertThat(text("#whoami")).contains("marketing");
+    assertThat(browser.findElement(By.cssSelector("[data-route=user]")).isDisplayed()).isFalse();
+    assertThat(browser.findElement(By.cssSelector("[data-route=ops]")).isDisplayed()).isFalse();
+    assertThat(browser.findElements(By.id("chart-holders")))
+        .as("marketing sees aggregates, not the list of users holding a tag")
+        .isEmpty();
+    browser.get(url("/#/user/demo-0000001"));
+    wait.until(b -> !b.findElements(By.id("not-permitted")).isEmpty());
+    assertThat(browser.findElements(By.cssSelector(".user-id"))).isEmpty();
+    screenshot("marketing-overview-zh");
+
+    browser.findElement(By.id("sign-out")).click();
+    wait.until(b -> !b.findElements(By.id("login-form")).isEmpty());
+  }
+
+  /** Signs in through the console's form as the test account of {@code role}. */
+  private void signIn(String role) {
+    browser.get(url("/"));
+    wait.until(
+        b ->
+            !b.findElements(By.id("login-form")).isEmpty()
+                || b.findElement(By.id("whoami")).isDisplayed());
+    if (!browser.findElements(By.id("login-form")).isEmpty()) {
+      type(role, Http.PASSWORD);
+      wait.until(b -> b.findElement(By.id("whoami")).isDisplayed());
+    }
+  }
+
+  private void type(String username, String password) {
+    WebElement name = browser.findElement(By.id("login-username"));
+    name.clear();
+    name.sendKeys(username);
+    WebElement secret = browser.findElement(By.id("login-password"));
+    secret.clear();
+    secret.sendKeys(password);
+    browser.findElement(By.id("login-submit")).click();
   }
 
   private void waitForCharts() {

@@ -3,11 +3,8 @@ package io.huaxiang.server.logging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.huaxiang.core.privacy.LogRedactor;
+import io.huaxiang.server.Http;
 import io.huaxiang.store.TestDatabase;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -80,7 +77,7 @@ class LogRedactionTest {
 
   @Test
   void theServersOwnLogsOfRefusedInputLeakNothing(CapturedOutput output) throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
+    Http http = new Http(port);
     String[] bodies = {
       // an identifier where an amount belongs, a card as the user id, a phone in broken JSON
       """
@@ -97,20 +94,9 @@ class LogRedactionTest {
       "{\"type\":\"session\",\"password\":\"hunter2-secret\",\"pin\":\"4321\"}",
     };
     for (String body : bodies) {
-      http.send(
-          HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/events"))
-              .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString(body))
-              .build(),
-          HttpResponse.BodyHandlers.discarding());
+      http.raw("POST", "/api/v1/events", body);
     }
-    http.send(
-        HttpRequest.newBuilder(
-                URI.create(
-                    "http://localhost:" + port + "/api/v1/users/" + ID + "/events?page=" + CARD))
-            .GET()
-            .build(),
-        HttpResponse.BodyHandlers.discarding());
+    http.raw("GET", "/api/v1/users/" + ID + "/events?page=" + CARD, null);
     log.info("scanned requests for {} and {}", PHONE, ID);
 
     assertThat(output.getAll())

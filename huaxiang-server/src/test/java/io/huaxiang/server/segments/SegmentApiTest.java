@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.huaxiang.server.Http;
 import io.huaxiang.store.TestDatabase;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,7 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class SegmentApiTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   @LocalServerPort int port;
-  private final HttpClient client = HttpClient.newHttpClient();
+  private Http http;
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
@@ -112,11 +110,9 @@ class SegmentApiTest {
   }
 
   private HttpResponse<String> raw(String method, String path, String body) throws Exception {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .header("Content-Type", "application/json")
-            .header("X-Huaxiang-Actor", "analyst.zhao");
-    b = body == null ? b.GET() : b.method(method, HttpRequest.BodyPublishers.ofString(body));
-    return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    if (http == null) {
+      http = new Http(port);
+    }
+    return http.raw(method, path, body);
   }
 }
