@@ -16,7 +16,10 @@ export async function get(path, params = {}) {
   ).toString();
   const response = await fetch(query ? `${path}?${query}` : path, {
     headers: { Accept: 'application/json' },
+    credentials: 'same-origin',
   });
+  // the session ended (timeout, sign-out elsewhere): the shell shows the sign-in form
+  if (response.status === 401) window.dispatchEvent(new Event('huaxiang:signed-out'));
   const text = await response.text();
   let body = null;
   try {

@@ -4,12 +4,35 @@ import { disposeAll } from './charts.js';
 import * as overview from './pages/overview.js';
 import * as user from './pages/user.js';
 import * as ops from './pages/ops.js';
+import * as login from './pages/login.js';
+import { can, forget, loadSession, session, signOut } from './session.js';
 
 const PAGES = { overview, user, ops };
+// the console area (GET /api/v1/auth/me features) each page needs
+const NEEDS = { overview: 'overview', user: 'user360', ops: 'ops' };
+
+function allowed(name) {
+  return can(NEEDS[name]);
+}
 
 function route() {
   const [name, ...rest] = location.hash.replace(/^#\/?/, '').split('/');
-  return { name: PAGES[name] ? name : 'overview', params: rest.map(decodeURIComponent) };
+  const first = Object.keys(PAGES).find(allowed) ?? 'overview';
+  return { name: PAGES[name] ? name : first, params: rest.map(decodeURIComponent) };
+}
+
+function showSession() {
+  const me = session();
+  document.querySelectorAll('[data-route]').forEach((a) => {
+    a.hidden = !me || !allowed(a.dataset.route);
+  });
+  const who = document.getElementById('whoami');
+  const out = document.getElementById('sign-out');
+  who.hidden = out.hidden = !me;
+  if (me) {
+    who.textContent = `${me.username} · ${lang() === 'zh' ? me.role_zh : me.role}`;
+    who.dataset.role = me.role;
+  }
 }
 
 function translateShell() {
@@ -22,15 +45,28 @@ function translateShell() {
 let rendering = 0;
 
 async function render() {
-  const { name, params } = route();
   const ticket = ++rendering;
+  showSession();
+  const view = document.getElementById('view');
+  if (!session()) {
+    disposeAll();
+    login.render(view, () => {
+      showSession();
+      render();
+    });
+    return;
+  }
+  const { name, params } = route();
   document.querySelectorAll('[data-route]').forEach((a) => {
     a.classList.toggle('active', a.dataset.route === name);
   });
   disposeAll();
-  const view = document.getElementById('view');
   view.innerHTML = '';
   view.dataset.page = name;
+  if (!allowed(name)) {
+    view.innerHTML = `<div class="state error" id="not-permitted">${t('common.notPermitted')}</div>`;
+    return;
+  }
   // a newer navigation replaces this one: the page checks isCurrent before drawing
   await PAGES[name].render(view, params, () => ticket === rendering);
 }
@@ -44,7 +80,19 @@ onLangChange(() => {
   render();
 });
 
+document.getElementById('sign-out').addEventListener('click', async () => {
+  await signOut();
+  render();
+});
+
+window.addEventListener('huaxiang:signed-out', () => {
+  if (session()) {
+    forget();
+    render();
+  }
+});
+
 window.addEventListener('hashchange', render);
 document.documentElement.lang = lang() === 'zh' ? 'zh-CN' : 'en';
 translateShell();
-render();
+loadSession().finally(render);

@@ -4,6 +4,7 @@ import { label, t } from '../i18n.js';
 import { bar, funnel, hbar, heatmap, line, pie, PALETTE } from '../charts.js';
 import { date, esc, number, percent } from '../format.js';
 import { usersTable } from '../users-table.js';
+import { can } from '../session.js';
 
 const API = '/api/v1/population';
 
@@ -53,7 +54,7 @@ function layout(tagOptions, tag) {
       ${card('modes', 'overview.modes', 'span-6')}
       ${card('timeliness', 'overview.timeliness', 'span-6')}
       ${
-        tag
+        tag && can('user_list')
           ? `<section class="card span-12"><h2><span>${esc(t('users.holders'))}</span></h2>
               <div id="chart-holders"><div class="state">${esc(t('common.loading'))}</div></div></section>`
           : ''
@@ -224,6 +225,6 @@ export async function render(view, params, current) {
     summary(tag, current).catch(() => {}),
     demographics(tag, current).catch((e) => (document.getElementById('demographics').innerHTML = `<div class="card span-12 state error">${esc(e.message)}</div>`)),
     ...Object.entries(parts).map(([id, load]) => load(tag, current).catch((e) => fail(id, e))),
-    tag ? holders(tag, catalogue.tags, current).catch((e) => fail('holders', e)) : null,
+    tag && can('user_list') ? holders(tag, catalogue.tags, current).catch((e) => fail('holders', e)) : null,
   ]);
 }
