@@ -264,9 +264,8 @@ class SegmentController {
   @Operation(summary = "The latest entries and exits (who entered or left, when, which version)")
   @GetMapping("/{name}/changes")
   List<MembershipChange> changes(
-      @PathVariable String name,
-      @RequestParam(defaultValue = "100") int limit,
-      @RequestHeader(name = "X-Huaxiang-Actor", required = false) String actor) {
+      @PathVariable String name, @RequestParam(defaultValue = "100") int limit) {
+    String actor = Actors.current();
     latest(name);
     if (limit < 1 || limit > MAX_MEMBERS) {
       throw new ApiException(
@@ -277,11 +276,7 @@ class SegmentController {
     }
     List<MembershipChange> out = membershipStore.recent(name, limit);
     audit.recordLater(
-        actor == null ? "anonymous" : actor,
-        "SEGMENT_CHANGES",
-        "analysis",
-        "segment:" + name,
-        "rows=" + out.size());
+        actor, "SEGMENT_CHANGES", "analysis", "segment:" + name, "rows=" + out.size());
     return out;
   }
 

@@ -63,6 +63,8 @@ class EndpointRoleMatrixTest {
     row("GET /api/v1/users/{userId}/portrait", PERSONAL);
     row("GET /api/v1/users/{userId}/events", PERSONAL);
     row("GET /api/v1/users/{userId}/tags/history", PERSONAL);
+    row("GET /api/v1/users/{userId}/value", PERSONAL);
+    row("GET /api/v1/users/{userId}/persona", PERSONAL);
     row("GET /api/v1/population/users", PERSONAL);
     for (String aggregate :
         List.of(
@@ -73,7 +75,14 @@ class EndpointRoleMatrixTest {
             "funnel",
             "loans",
             "tags",
-            "value-labels")) {
+            "value-labels",
+            "value-labels/classes",
+            "value-tiers",
+            "distribution",
+            "crosstab",
+            "funnel-timing",
+            "repayment-cohorts",
+            "vintage")) {
       row("GET /api/v1/population/" + aggregate, AD, RA, RO, MK, CO);
     }
     row("GET /api/v1/ops/stats", AD, RO);
@@ -89,6 +98,12 @@ class EndpointRoleMatrixTest {
     row("GET /api/v1/segments/{name}/versions", AD, RA, RO, MK);
     row("GET /api/v1/segments/{name}/members", AD, RA, RO, MK);
     row("GET /api/v1/segments/{name}/export.csv", AD, RA, RO, MK);
+    row("GET /api/v1/segments/{name}/size", AD, RA, RO, MK);
+    row("GET /api/v1/segments/{name}/trend", AD, RA, RO, MK);
+    row("GET /api/v1/segments/{name}/changes", AD, RA, RO, MK);
+    row("GET /api/v1/personas", AD, RA, RO, MK, CO);
+    row("GET /api/v1/personas/k-selection", AD, RA, RO, MK, CO);
+    row("POST /api/v1/personas/fit", AD, RA, MK);
     // Spring Boot's error page and springdoc's API docs
     row("ANY /error", PUBLIC);
     row("GET /v3/api-docs", PUBLIC);
