@@ -119,7 +119,12 @@ public final class DemoPopulation {
   /** One user's events in event-time order (ties by id). */
   public List<UserEvent> events(int index) {
     DemoUser user = user(index);
-    return new UserStory(user, Seeds.random(seed, index, Seeds.EVENTS), end).write();
+    return new UserStory(
+            user,
+            Seeds.random(seed, index, Seeds.EVENTS),
+            Attrition.of(user, Seeds.random(seed, index, Seeds.ATTRITION)),
+            end)
+        .write();
   }
 
   /** Every user's events, user after user, each user's in event-time order; lazily generated. */

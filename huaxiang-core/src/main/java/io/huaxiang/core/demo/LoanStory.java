@@ -67,6 +67,13 @@ final class LoanStory {
     }
     Instant at = story.user.registeredAt().plusSeconds(secondsOf(Draws.exponential(random, 3)));
     while (at.isBefore(story.end) && applications < MAX_APPLICATIONS) {
+      if (story.attrition.away(at)) {
+        if (story.attrition.returnAt() == null) {
+          return; // quit for good: no more applications
+        }
+        at = story.attrition.returnAt().plusSeconds(secondsOf(Draws.exponential(random, 10)));
+        continue;
+      }
       apply(at);
       // risky users come back sooner and more often (multi-applications)
       at = at.plusSeconds(secondsOf(Draws.exponential(random, 45 / (1 + 4 * risk))));

@@ -11,6 +11,7 @@ final class Seeds {
   static final int EVENTS = 2;
   static final int RING = 3;
   static final int SHUFFLE = 4;
+  static final int ATTRITION = 5;
 
   private Seeds() {}
 

@@ -40,14 +40,16 @@ final class UserStory {
   final DemoUser user;
   final SplittableRandom random;
   final Instant end;
+  final Attrition attrition;
   final String source;
   private final List<UserEvent> events = new ArrayList<>();
   private final String secondDevice;
   private int sequence;
 
-  UserStory(DemoUser user, SplittableRandom random, Instant end) {
+  UserStory(DemoUser user, SplittableRandom random, Attrition attrition, Instant end) {
     this.user = user;
     this.random = random;
+    this.attrition = attrition;
     this.end = end;
     this.source = SOURCE;
     this.secondDevice =
@@ -152,6 +154,10 @@ final class UserStory {
       double p = perWeek / 7 * (ActivityClock.weekend(d) ? ActivityClock.WEEKEND_FACTOR : 1);
       if (Draws.chance(random, Math.min(0.95, p))) {
         Instant at = at(ActivityClock.timeOn(d, user.latentRisk(), random));
+        // users at full activity draw nothing more here: their events are as without attrition
+        if (!attrition.keeps(at)) {
+          continue;
+        }
         session(at);
         int views = random.nextInt(4);
         for (int v = 0; v < views; v++) {
@@ -207,11 +213,15 @@ final class UserStory {
       Spending.Category c = Spending.CATEGORIES.sample(random);
       boolean online = Draws.chance(random, c.onlineShare());
       long fen = Math.max(100, Math.round(Draws.logNormal(random, c.medianYuan(), 0.8) * 100));
+      Instant at = at(ActivityClock.timeOn(d, user.latentRisk(), random));
+      if (!attrition.keeps(at)) {
+        continue;
+      }
       add(
           new TransactionMade(
               nextId(),
               user.id(),
-              at(ActivityClock.timeOn(d, user.latentRisk(), random)),
+              at,
               source,
               c.name(),
               Money.ofFen(fen),
