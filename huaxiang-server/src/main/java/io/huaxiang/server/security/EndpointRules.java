@@ -113,6 +113,10 @@ public final class EndpointRules {
           rule(HttpMethod.GET, "/api/v1/lifecycle/**", union(RISK, MARKETING, COMPLIANCE)),
           rule(HttpMethod.GET, "/api/v1/personas/**", union(RISK, MARKETING, COMPLIANCE)),
           rule(HttpMethod.POST, "/api/v1/personas/**", Set.of(ADMIN, RISK_ANALYST, MARKETING)),
+          // churn warning: analysts train; the model is an aggregate; the at-risk list names users
+          rule(HttpMethod.POST, "/api/v1/churn/train", Set.of(ADMIN, RISK_ANALYST)),
+          rule(HttpMethod.GET, "/api/v1/churn/at-risk", PERSONAL_DATA),
+          rule(HttpMethod.GET, "/api/v1/churn/**", union(RISK, MARKETING, COMPLIANCE)),
           // decisioning: decision clients and the risk roles decide; compliance reviews
           rule(HttpMethod.POST, "/api/v1/decisions/**", RISK, Scope.DECIDE),
           rule(HttpMethod.POST, "/api/v1/decisions", RISK, Scope.DECIDE),

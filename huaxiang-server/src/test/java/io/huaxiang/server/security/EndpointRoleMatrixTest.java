@@ -65,6 +65,8 @@ class EndpointRoleMatrixTest {
     row("GET /api/v1/users/{userId}/tags/history", PERSONAL);
     row("GET /api/v1/users/{userId}/value", PERSONAL);
     row("GET /api/v1/users/{userId}/persona", PERSONAL);
+    row("GET /api/v1/users/{userId}/lifecycle", PERSONAL);
+    row("GET /api/v1/users/{userId}/churn-risk", PERSONAL);
     row("GET /api/v1/population/users", PERSONAL);
     for (String aggregate :
         List.of(
@@ -82,7 +84,8 @@ class EndpointRoleMatrixTest {
             "crosstab",
             "funnel-timing",
             "repayment-cohorts",
-            "vintage")) {
+            "vintage",
+            "lifecycle/transitions")) {
       row("GET /api/v1/population/" + aggregate, AD, RA, RO, MK, CO);
     }
     row("GET /api/v1/ops/stats", AD, RO);
@@ -104,6 +107,9 @@ class EndpointRoleMatrixTest {
     row("GET /api/v1/personas", AD, RA, RO, MK, CO);
     row("GET /api/v1/personas/k-selection", AD, RA, RO, MK, CO);
     row("POST /api/v1/personas/fit", AD, RA, MK);
+    row("POST /api/v1/churn/train", AD, RA);
+    row("GET /api/v1/churn/model", AD, RA, RO, MK, CO);
+    row("GET /api/v1/churn/at-risk", PERSONAL);
     // Spring Boot's error page and springdoc's API docs
     row("ANY /error", PUBLIC);
     row("GET /v3/api-docs", PUBLIC);

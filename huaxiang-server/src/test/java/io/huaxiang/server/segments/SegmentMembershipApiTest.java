@@ -140,6 +140,25 @@ class SegmentMembershipApiTest {
     assertThat(http.get("/api/v1/users/nobody/value").status()).isEqualTo(404);
     assertThat(http.get("/api/v1/population/value-tiers").body().get("users").asInt()).isEqualTo(2);
 
+    // lifecycle and churn warning
+    JsonNode stage = http.get("/api/v1/users/sm-a/lifecycle").body();
+    assertThat(stage.at("/stage/key").asText()).isEqualTo("applied");
+    assertThat(stage.get("history")).hasSize(2);
+    assertThat(
+            http.get("/api/v1/users/sm-a/lifecycle?silent_after_days=100")
+                .body()
+                .get("reason")
+                .asText())
+        .isEqualTo("INVALID_VALUE");
+    JsonNode moves =
+        http.get("/api/v1/population/lifecycle/transitions?from=2026-10-31&to=2026-11-03").body();
+    assertThat(moves.get("users").asInt()).isEqualTo(2);
+    assertThat(moves.at("/counts/0/2").asInt()).isEqualTo(2); // not yet registered -> applied
+    assertThat(http.get("/api/v1/churn/model").status()).isEqualTo(404);
+    assertThat(http.post("/api/v1/churn/train", "").body().get("reason").asText())
+        .isEqualTo("TOO_LITTLE_HISTORY");
+    assertThat(http.get("/api/v1/churn/at-risk").status()).isEqualTo(404);
+
     assertThat(http.get("/api/v1/segments/nope/trend").status()).isEqualTo(404);
     assertThat(
             http.get("/api/v1/segments/not-applied/changes?limit=0").body().get("reason").asText())
