@@ -1,6 +1,7 @@
 package io.huaxiang.server.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.huaxiang.core.privacy.LogRedactor;
 import io.huaxiang.server.api.ProblemHandler;
 import io.huaxiang.server.audit.AuditService;
 import jakarta.servlet.http.HttpServletRequest;
@@ -78,10 +79,8 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
         ProblemHandler.problem(
             HttpStatus.FORBIDDEN,
             "FORBIDDEN",
-            "your role or key may not use "
-                + request.getMethod()
-                + " "
-                + request.getRequestURI().substring(request.getContextPath().length()),
+            // the path may hold an identifier (a phone used as user id): never echo it in clear
+            "your role or key may not use " + request.getMethod() + " " + LogRedactor.redact(path),
             "您的角色或密钥无权使用该功能"));
   }
 

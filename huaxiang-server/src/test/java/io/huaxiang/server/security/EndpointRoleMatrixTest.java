@@ -110,6 +110,7 @@ class EndpointRoleMatrixTest {
     row("POST /api/v1/churn/train", AD, RA);
     row("GET /api/v1/churn/model", AD, RA, RO, MK, CO);
     row("GET /api/v1/churn/at-risk", PERSONAL);
+    row("GET /api/v1/audit", AU, CO);
     // Spring Boot's error page and springdoc's API docs
     row("ANY /error", PUBLIC);
     row("GET /v3/api-docs", PUBLIC);
