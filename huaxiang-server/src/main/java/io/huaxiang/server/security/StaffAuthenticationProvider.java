@@ -59,7 +59,10 @@ public final class StaffAuthenticationProvider implements AuthenticationProvider
       throw SignInRefused.throttled(wait);
     }
     Instant now = clock.instant();
-    Optional<StaffUser> account = users.find(username);
+    // a name no account can have is not looked up (PostgreSQL refuses NUL bytes, for one)
+    boolean plausible =
+        username.length() <= 64 && username.chars().noneMatch(Character::isISOControl);
+    Optional<StaffUser> account = plausible ? users.find(username) : Optional.empty();
     if (account.isPresent() && account.get().lockedAt(now)) {
       throttle.failed(address);
       audited("LOGIN_REFUSED_LOCKED", username, address);

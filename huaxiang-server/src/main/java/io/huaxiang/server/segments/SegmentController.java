@@ -1,5 +1,6 @@
 package io.huaxiang.server.segments;
 
+import io.huaxiang.core.event.SafeText;
 import io.huaxiang.core.expr.CompiledExpression;
 import io.huaxiang.core.expr.ExpressionException;
 import io.huaxiang.core.expr.Expressions;
@@ -116,6 +117,13 @@ class SegmentController {
           "INVALID_VALUE",
           "a segment name is 1-64 characters of a-z, 0-9, _ and -",
           "客群名称须为 1-64 个小写字母、数字、_ 或 -");
+    }
+    if (draft.description() != null && SafeText.refused(draft.description(), 1_000)) {
+      throw new ApiException(
+          HttpStatus.BAD_REQUEST,
+          "INVALID_VALUE",
+          "field 'description' is not acceptable text: " + SafeText.RULE.replace("256", "1000"),
+          "description 含有不允许的字符或过长");
     }
     CompiledExpression e = compile(draft.expression());
     String by = actor;

@@ -31,6 +31,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.huaxiang.core.event.EventType;
 import io.huaxiang.core.event.InvalidEventException;
 import io.huaxiang.core.event.RejectReason;
+import io.huaxiang.core.event.SafeText;
 import io.huaxiang.core.event.UserEvent;
 import io.huaxiang.core.lending.Money;
 import java.io.IOException;
@@ -100,6 +101,7 @@ public final class EventJson {
     checkSchemaVersion(object);
     EventType type = typeOf(object);
     checkForbidden(object);
+    checkText(object);
     if (type == EventType.USER_REGISTERED) {
       ResidentIdentity.deriveFromIdNumber(object);
     }
@@ -162,6 +164,33 @@ public final class EventJson {
                         + type.asText()
                         + "'; known types: "
                         + String.join(", ", EventType.wireNames())));
+  }
+
+  /** Refuses text values that break {@link SafeText}: injection attempts, oversized values. */
+  private static void checkText(JsonNode node) {
+    Iterator<java.util.Map.Entry<String, JsonNode>> fields = node.fields();
+    while (fields.hasNext()) {
+      var field = fields.next();
+      checkText(field.getKey(), field.getValue());
+    }
+  }
+
+  private static void checkText(String name, JsonNode value) {
+    if (value.isTextual()) {
+      String text = value.asText();
+      if (SafeText.refused(text)) {
+        throw new InvalidEventException(
+            RejectReason.INVALID_VALUE,
+            name,
+            "field '" + name + "' is not acceptable event text: " + SafeText.RULE);
+      }
+    } else if (value.isArray()) {
+      for (JsonNode item : value) {
+        checkText(name, item);
+      }
+    } else if (value.isObject()) {
+      checkText(value);
+    }
   }
 
   private static void checkForbidden(ObjectNode object) {
