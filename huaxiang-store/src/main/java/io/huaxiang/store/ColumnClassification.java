@@ -93,6 +93,27 @@ public final class ColumnClassification {
     table(m, "api_keys", DataClass.C1, "name", "key_prefix", "scopes", "created_by");
     table(m, "api_keys", DataClass.C1, "created_at", "revoked_at");
     table(m, "api_keys", DataClass.C3, "key_hash");
+    // decisions: outcome, amounts, score and the snapshots are credit data (C2); identifiers are
+    // only keyed HMACs, useless without the key kept outside the database (C1)
+    table(m, "decisions", DataClass.C1, "decision_id", "request_id", "user_id", "product_id");
+    table(m, "decisions", DataClass.C1, "strategy", "model", "arm", "decided_at");
+    table(m, "decisions", DataClass.C1, "id_hash", "phone_hash", "device_hash", "ip_hash");
+    table(m, "decisions", DataClass.C1, "card_hash");
+    table(m, "decisions", DataClass.C2, "outcome", "requested_amount", "approved_amount", "score");
+    table(m, "decisions", DataClass.C2, "band", "application", "inputs", "decision", "shadow");
+    table(m, "funding_budgets", DataClass.C1, "product_id", "day", "cap_amount", "cap_count");
+    table(m, "funding_budgets", DataClass.C1, "used_amount", "used_count");
+    table(m, "credit_commitments", DataClass.C1, "user_id", "updated_at");
+    table(m, "credit_commitments", DataClass.C2, "committed");
+    table(m, "list_entries", DataClass.C1, "list_kind", "key_kind", "key_hash", "added_by");
+    table(m, "list_entries", DataClass.C1, "added_at");
+    table(m, "list_entries", DataClass.C2, "reason");
+    table(m, "strategies", DataClass.C1, "strategy_id", "version", "product_id", "source");
+    table(m, "strategies", DataClass.C1, "fingerprint", "uploaded_by", "uploaded_at", "role");
+    table(m, "strategies", DataClass.C1, "challenger_share", "activated_by", "activated_at");
+    table(m, "review_tasks", DataClass.C1, "task_id", "decision_id", "user_id", "kind", "status");
+    table(m, "review_tasks", DataClass.C1, "created_at", "due_at", "closed_at", "closed_by");
+    table(m, "review_tasks", DataClass.C2, "note", "resolution");
     return Collections.unmodifiableMap(m);
   }
 

@@ -1,0 +1,36 @@
+package io.huaxiang.store;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One stored loan decision: the columns searched on, and the exact JSON of the application, the
+ * input snapshot, the decision and (under champion/challenger) the decision of the other arm.
+ *
+ * @param arm {@code champion} or {@code challenger}: which strategy was acted on
+ * @param shadow the other arm's decision JSON, or null when only one strategy ran
+ */
+public record DecisionRecord(
+    UUID decisionId,
+    String requestId,
+    String userId,
+    String productId,
+    String outcome,
+    BigDecimal requestedAmount,
+    BigDecimal approvedAmount,
+    Integer score,
+    String band,
+    String strategy,
+    String model,
+    String arm,
+    Instant decidedAt,
+    String idHash,
+    String phoneHash,
+    String deviceHash,
+    String ipHash,
+    String cardHash,
+    String application,
+    String inputs,
+    String decision,
+    String shadow) {}

@@ -1,0 +1,425 @@
+package io.huaxiang.store;
+
+import io.huaxiang.core.decision.Funding;
+import io.huaxiang.core.decision.IdentifierKind;
+import io.huaxiang.core.decision.Velocity;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import javax.sql.DataSource;
+
+/**
+ * Stored decisions, the daily funding budgets and the borrowers' committed credit. An approval
+ * reserves budget and line and stores its decision in one transaction; budget and line are taken by
+ * conditional single-statement updates, so concurrent approvals never over-commit either.
+ */
+public final class DecisionStore {
+  private static final String COLUMNS =
+      "select decision_id, request_id, user_id, product_id, outcome, requested_amount,"
+          + " approved_amount, score, band, strategy, model, arm, decided_at, id_hash, phone_hash,"
+          + " device_hash, ip_hash, card_hash, application, inputs, decision, shadow from decisions ";
+
+  private final DataSource db;
+
+  public DecisionStore(DataSource db) {
+    this.db = db;
+  }
+
+  /** A stored decision and whether it was stored by an earlier request with the same id. */
+  public record Committed(DecisionRecord record, boolean duplicate) {}
+
+  /**
+   * Reserves funding (when {@code funding} is not null), builds the final decision from the answer
+   * and stores it, all in one transaction. A request id seen before returns the stored decision and
+   * reserves nothing.
+   */
+  public Committed commit(
+      String requestId,
+      FundingRequest funding,
+      Function<Funding, DecisionRecord> finish,
+      Instant now) {
+    Optional<DecisionRecord> seen = byRequestId(requestId);
+    if (seen.isPresent()) {
+      return new Committed(seen.get(), true);
+    }
+    try (Connection c = db.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        Funding answer = funding == null ? Funding.notNeeded() : reserve(c, funding, now);
+        DecisionRecord r = finish.apply(answer);
+        insert(c, r);
+        c.commit();
+        return new Committed(r, false);
+      } catch (SQLException e) {
+        c.rollback();
+        if (!"23505".equals(e.getSQLState())) {
+          throw e;
+        }
+        // the same request raced us and won: its decision (and reservation) stands, ours is
+        // undone; read it below, after this connection is back in the pool
+      } catch (RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot store the decision of request " + requestId, e);
+    }
+    return new Committed(
+        byRequestId(requestId)
+            .orElseThrow(() -> new StoreException("lost the decision of " + requestId, null)),
+        true);
+  }
+
+  private static Funding reserve(Connection c, FundingRequest f, Instant now) throws SQLException {
+    Savepoint start = c.setSavepoint();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "insert into funding_budgets (product_id, day, cap_amount, cap_count) values (?, ?, ?, ?)"
+                + " on conflict do nothing")) {
+      ps.setString(1, f.productId());
+      ps.setDate(2, Date.valueOf(f.day()));
+      ps.setBigDecimal(3, f.capAmount());
+      ps.setLong(4, f.capCount());
+      ps.executeUpdate();
+    }
+    int taken;
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "update funding_budgets set used_amount = used_amount + ?, used_count = used_count + 1"
+                + " where product_id = ? and day = ? and used_amount + ? <= cap_amount * ?"
+                + " and used_count + 1 <= floor(cap_count * ?)")) {
+      ps.setBigDecimal(1, f.amount());
+      ps.setString(2, f.productId());
+      ps.setDate(3, Date.valueOf(f.day()));
+      ps.setBigDecimal(4, f.amount());
+      ps.setBigDecimal(5, f.share());
+      ps.setBigDecimal(6, f.share());
+      taken = ps.executeUpdate();
+    }
+    if (taken == 0) {
+      c.rollback(start);
+      return Funding.exhausted(f.day().plusDays(1));
+    }
+    int lined;
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "insert into credit_commitments as cc (user_id, committed, updated_at)"
+                + " select ?, ?, ? where ? <= ?"
+                + " on conflict (user_id) do update set committed = cc.committed + excluded.committed,"
+                + " updated_at = excluded.updated_at where cc.committed + excluded.committed <= ?")) {
+      ps.setString(1, f.userId());
+      ps.setBigDecimal(2, f.amount());
+      ps.setTimestamp(3, Timestamp.from(now));
+      ps.setBigDecimal(4, f.amount());
+      ps.setBigDecimal(5, f.borrowerCap());
+      ps.setBigDecimal(6, f.borrowerCap());
+      lined = ps.executeUpdate();
+    }
+    if (lined == 0) {
+      c.rollback(start);
+      return Funding.borrowerCapReached();
+    }
+    return Funding.granted();
+  }
+
+  private static void insert(Connection c, DecisionRecord r) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "insert into decisions (decision_id, request_id, user_id, product_id, outcome,"
+                + " requested_amount, approved_amount, score, band, strategy, model, arm, decided_at,"
+                + " id_hash, phone_hash, device_hash, ip_hash, card_hash, application, inputs,"
+                + " decision, shadow) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " ?, ?, ?)")) {
+      ps.setObject(1, r.decisionId());
+      ps.setString(2, r.requestId());
+      ps.setString(3, r.userId());
+      ps.setString(4, r.productId());
+      ps.setString(5, r.outcome());
+      ps.setBigDecimal(6, r.requestedAmount());
+      ps.setBigDecimal(7, r.approvedAmount());
+      ps.setObject(8, r.score());
+      ps.setString(9, r.band());
+      ps.setString(10, r.strategy());
+      ps.setString(11, r.model());
+      ps.setString(12, r.arm());
+      ps.setTimestamp(13, Timestamp.from(r.decidedAt()));
+      ps.setString(14, r.idHash());
+      ps.setString(15, r.phoneHash());
+      ps.setString(16, r.deviceHash());
+      ps.setString(17, r.ipHash());
+      ps.setString(18, r.cardHash());
+      ps.setString(19, r.application());
+      ps.setString(20, r.inputs());
+      ps.setString(21, r.decision());
+      ps.setString(22, r.shadow());
+      ps.executeUpdate();
+    }
+  }
+
+  public Optional<DecisionRecord> byRequestId(String requestId) {
+    List<DecisionRecord> out = query("where request_id = ?", requestId);
+    return out.isEmpty() ? Optional.empty() : Optional.of(out.get(0));
+  }
+
+  public Optional<DecisionRecord> byId(UUID id) {
+    List<DecisionRecord> out = query("where decision_id = ?", id);
+    return out.isEmpty() ? Optional.empty() : Optional.of(out.get(0));
+  }
+
+  /** A user's decisions, newest first. */
+  public List<DecisionRecord> forUser(String userId, int limit) {
+    return query("where user_id = ? order by decided_at desc, decision_id limit ?", userId, limit);
+  }
+
+  /**
+   * Decisions decided in [from, to), in decision-time order, after the given position ({@code
+   * afterTime}, {@code afterId}; nulls for the start), at most {@code limit}: pages for replay and
+   * simulation.
+   */
+  public List<DecisionRecord> page(
+      Instant from, Instant to, Instant afterTime, UUID afterId, int limit) {
+    if (afterTime == null) {
+      return query(
+          "where decided_at >= ? and decided_at < ? order by decided_at, decision_id limit ?",
+          Timestamp.from(from),
+          Timestamp.from(to),
+          limit);
+    }
+    return query(
+        "where decided_at >= ? and decided_at < ? and (decided_at, decision_id) > (?, ?)"
+            + " order by decided_at, decision_id limit ?",
+        Timestamp.from(from),
+        Timestamp.from(to),
+        Timestamp.from(afterTime),
+        afterId,
+        limit);
+  }
+
+  public long count() {
+    try (Connection c = db.getConnection();
+        PreparedStatement ps = c.prepareStatement("select count(*) from decisions");
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new StoreException("cannot count decisions", e);
+    }
+  }
+
+  /**
+   * Applications per hashed identifier in the windows before {@code at} (see {@link Velocity}),
+   * plus the distinct users on the device in 7 days, in one round trip. Absent hashes count 0.
+   */
+  public Map<String, Long> velocity(Map<IdentifierKind, String> hashes, Instant at) {
+    Map<String, Long> out = new HashMap<>();
+    List<String> parts = new ArrayList<>();
+    List<Object> params = new ArrayList<>();
+    Timestamp now = Timestamp.from(at);
+    Timestamp h1 = Timestamp.from(at.minus(Velocity.Window.H1.length()));
+    Timestamp h24 = Timestamp.from(at.minus(Velocity.Window.H24.length()));
+    Timestamp d7 = Timestamp.from(at.minus(Velocity.Window.D7.length()));
+    for (IdentifierKind k : Velocity.COUNTED) {
+      String hash = hashes.get(k);
+      for (Velocity.Window w : Velocity.Window.values()) {
+        out.put(Velocity.variable(k, w), 0L);
+      }
+      if (hash == null) {
+        continue;
+      }
+      parts.add(
+          "select ?::text, count(*) filter (where decided_at >= ?), count(*) filter (where"
+              + " decided_at >= ?), count(*) from decisions where "
+              + column(k)
+              + " = ? and decided_at >= ? and decided_at < ?");
+      params.addAll(List.of(k.name(), h1, h24, hash, d7, now));
+    }
+    out.put(Velocity.DEVICE_USERS_7D, 0L);
+    String device = hashes.get(IdentifierKind.DEVICE);
+    if (device != null) {
+      parts.add(
+          "select 'DEVICE_USERS'::text, count(distinct user_id), 0, 0 from decisions"
+              + " where device_hash = ? and decided_at >= ? and decided_at < ?");
+      params.addAll(List.of(device, d7, now));
+    }
+    if (parts.isEmpty()) {
+      return out;
+    }
+    try (Connection c = db.getConnection();
+        PreparedStatement ps = c.prepareStatement(String.join(" union all ", parts))) {
+      for (int i = 0; i < params.size(); i++) {
+        ps.setObject(i + 1, params.get(i));
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String kind = rs.getString(1);
+          if (kind.equals("DEVICE_USERS")) {
+            out.put(Velocity.DEVICE_USERS_7D, rs.getLong(2));
+            continue;
+          }
+          IdentifierKind k = IdentifierKind.valueOf(kind);
+          out.put(Velocity.variable(k, Velocity.Window.H1), rs.getLong(2));
+          out.put(Velocity.variable(k, Velocity.Window.H24), rs.getLong(3));
+          out.put(Velocity.variable(k, Velocity.Window.D7), rs.getLong(4));
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot count application velocity", e);
+    }
+    return out;
+  }
+
+  private static String column(IdentifierKind k) {
+    return switch (k) {
+      case ID -> "id_hash";
+      case PHONE -> "phone_hash";
+      case DEVICE -> "device_hash";
+      case IP -> "ip_hash";
+      case CARD -> "card_hash";
+    };
+  }
+
+  /** Credit committed to a borrower so far (0 if none). */
+  public BigDecimal committed(String userId) {
+    try (Connection c = db.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("select committed from credit_commitments where user_id = ?")) {
+      ps.setString(1, userId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getBigDecimal(1) : BigDecimal.ZERO;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the committed credit of a user", e);
+    }
+  }
+
+  /** Sets (or creates) a product's budget for a day; what is used stays. */
+  public BudgetStatus setBudget(
+      String productId, LocalDate day, BigDecimal capAmount, long capCount) {
+    try (Connection c = db.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "insert into funding_budgets (product_id, day, cap_amount, cap_count) values (?, ?, ?, ?)"
+                    + " on conflict (product_id, day) do update set cap_amount = excluded.cap_amount,"
+                    + " cap_count = excluded.cap_count")) {
+      ps.setString(1, productId);
+      ps.setDate(2, Date.valueOf(day));
+      ps.setBigDecimal(3, capAmount);
+      ps.setLong(4, capCount);
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException("cannot set the budget of " + productId, e);
+    }
+    return budget(productId, day).orElseThrow();
+  }
+
+  public Optional<BudgetStatus> budget(String productId, LocalDate day) {
+    try (Connection c = db.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "select cap_amount, cap_count, used_amount, used_count from funding_budgets"
+                    + " where product_id = ? and day = ?")) {
+      ps.setString(1, productId);
+      ps.setDate(2, Date.valueOf(day));
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(
+            new BudgetStatus(
+                productId,
+                day,
+                rs.getBigDecimal(1),
+                rs.getLong(2),
+                rs.getBigDecimal(3),
+                rs.getLong(4)));
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the budget of " + productId, e);
+    }
+  }
+
+  /** Applications and approvals of a product per hour in [from, to), oldest first. */
+  public List<HourlyDemand> hourlyDemand(String productId, Instant from, Instant to) {
+    List<HourlyDemand> out = new ArrayList<>();
+    try (Connection c = db.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "select date_trunc('hour', decided_at) as h, count(*),"
+                    + " count(*) filter (where outcome = 'APPROVE'),"
+                    + " coalesce(sum(approved_amount) filter (where outcome = 'APPROVE'), 0)"
+                    + " from decisions where product_id = ? and decided_at >= ? and decided_at < ?"
+                    + " group by h order by h")) {
+      ps.setString(1, productId);
+      ps.setTimestamp(2, Timestamp.from(from));
+      ps.setTimestamp(3, Timestamp.from(to));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(
+              new HourlyDemand(
+                  rs.getTimestamp(1).toInstant(),
+                  rs.getLong(2),
+                  rs.getLong(3),
+                  rs.getBigDecimal(4)));
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the demand of " + productId, e);
+    }
+    return out;
+  }
+
+  private List<DecisionRecord> query(String where, Object... params) {
+    List<DecisionRecord> out = new ArrayList<>();
+    try (Connection c = db.getConnection();
+        PreparedStatement ps = c.prepareStatement(COLUMNS + where)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setObject(i + 1, params[i]);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(
+              new DecisionRecord(
+                  rs.getObject(1, UUID.class),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getString(5),
+                  rs.getBigDecimal(6),
+                  rs.getBigDecimal(7),
+                  (Integer) rs.getObject(8),
+                  rs.getString(9),
+                  rs.getString(10),
+                  rs.getString(11),
+                  rs.getString(12),
+                  rs.getTimestamp(13).toInstant(),
+                  rs.getString(14),
+                  rs.getString(15),
+                  rs.getString(16),
+                  rs.getString(17),
+                  rs.getString(18),
+                  rs.getString(19),
+                  rs.getString(20),
+                  rs.getString(21),
+                  rs.getString(22)));
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read decisions", e);
+    }
+    return out;
+  }
+}
