@@ -1,0 +1,471 @@
+package io.huaxiang.server.decision;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.huaxiang.core.decision.ApplicationForm;
+import io.huaxiang.core.decision.ApplicationIntake;
+import io.huaxiang.core.decision.Decision;
+import io.huaxiang.core.decision.DecisionEngine;
+import io.huaxiang.core.decision.DecisionInputs;
+import io.huaxiang.core.decision.Dependency;
+import io.huaxiang.core.decision.Funding;
+import io.huaxiang.core.decision.IdentifierKind;
+import io.huaxiang.core.decision.InvalidApplicationException;
+import io.huaxiang.core.decision.ListKind;
+import io.huaxiang.core.decision.LoanApplication;
+import io.huaxiang.core.decision.Outcome;
+import io.huaxiang.core.decision.Product;
+import io.huaxiang.core.decision.Reason;
+import io.huaxiang.core.decision.Strategy;
+import io.huaxiang.core.event.ApplicationId;
+import io.huaxiang.core.event.EventId;
+import io.huaxiang.core.event.LoanApplied;
+import io.huaxiang.core.event.LoanDecided;
+import io.huaxiang.core.event.UserEvent;
+import io.huaxiang.core.event.UserId;
+import io.huaxiang.core.lending.Money;
+import io.huaxiang.server.api.ApiException;
+import io.huaxiang.server.audit.AuditService;
+import io.huaxiang.server.ingest.IngestService;
+import io.huaxiang.server.ingest.ParsedRecord;
+import io.huaxiang.server.portrait.PortraitReading;
+import io.huaxiang.server.portrait.PortraitService;
+import io.huaxiang.store.DecisionRecord;
+import io.huaxiang.store.DecisionStore;
+import io.huaxiang.store.FundingRequest;
+import io.huaxiang.store.ListStore;
+import io.huaxiang.store.ReviewTask;
+import io.huaxiang.store.ReviewTaskStore;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Decides applications: validates them, gathers the input snapshot (portrait features, list hits,
+ * velocity, commitments; a source that fails is marked unavailable so the engine fails closed),
+ * runs the champion (and a challenger for its share of users), reserves funding, stores the
+ * decision with its snapshot, writes the application and decision into the user's portrait and the
+ * audit log, and opens review tasks.
+ */
+final class DecisionService {
+  private static final Logger log = LoggerFactory.getLogger(DecisionService.class);
+
+  /** Portrait features every decision snapshots, besides those its strategy reads. */
+  private static final Set<String> ALWAYS =
+      Set.of(
+          "consent_credit_assessment",
+          "consent_credit_bureau_query",
+          "outstanding_balance",
+          "bureau_outstanding_debt");
+
+  private final StrategyBook book;
+  private final ApplicationIntake intake;
+  private final DecisionStore decisions;
+  private final ListStore lists;
+  private final ReviewTaskStore reviews;
+  private final PortraitService portraits;
+  private final IngestService ingest;
+  private final AuditService audit;
+  private final ObjectMapper json;
+  private final Clock clock;
+  private final DecisionSettings settings;
+  private final Map<DecisionEngine, Set<String>> snapshotFeatures = new ConcurrentHashMap<>();
+
+  DecisionService(
+      StrategyBook book,
+      ApplicationIntake intake,
+      DecisionStore decisions,
+      ListStore lists,
+      ReviewTaskStore reviews,
+      PortraitService portraits,
+      IngestService ingest,
+      AuditService audit,
+      ObjectMapper json,
+      Clock clock,
+      DecisionSettings settings) {
+    this.book = book;
+    this.intake = intake;
+    this.decisions = decisions;
+    this.lists = lists;
+    this.reviews = reviews;
+    this.portraits = portraits;
+    this.ingest = ingest;
+    this.audit = audit;
+    this.json = json;
+    this.clock = clock;
+    this.settings = settings;
+  }
+
+  /** A stored decision as the API shows it. */
+  record Stored(UUID decisionId, boolean duplicate, String arm, Decision decision) {}
+
+  /** Decides one application; a request id seen before returns the stored decision. */
+  Stored decide(ApplicationForm form, String actor) {
+    Instant now = clock.instant();
+    LoanApplication app = intake.accept(form, now);
+    Optional<DecisionRecord> seen = decisions.byRequestId(app.requestId());
+    if (seen.isPresent()) {
+      return sameRequest(seen.get(), app);
+    }
+    StrategyBook.Active active =
+        book.active(app.productId())
+            .orElseThrow(
+                () ->
+                    new InvalidApplicationException(
+                        "PRODUCT_NOT_OPEN",
+                        "product",
+                        "product '"
+                            + app.productId()
+                            + "' has no active strategy and takes no applications",
+                        "产品暂未开放申请（没有生效的策略）",
+                        true));
+    boolean challengerActs =
+        active.challenger() != null
+            && unitHash(app.productId() + ":" + app.userId()) < active.challengerShare();
+    DecisionEngine acting = challengerActs ? active.challenger() : active.champion();
+    DecisionEngine other =
+        active.challenger() == null
+            ? null
+            : challengerActs ? active.champion() : active.challenger();
+    DecisionInputs in = inputs(app, now, acting, other);
+    Decision decided = acting.decide(app, in);
+    Decision shadow = other == null ? null : other.decide(app, in);
+    UUID id = UUID.randomUUID();
+    String arm = challengerActs ? "challenger" : "champion";
+    FundingRequest funding = decided.needsFunding() ? fundingFor(acting, decided, app, now) : null;
+    DecisionStore.Committed committed =
+        decisions.commit(
+            app.requestId(),
+            funding,
+            answer ->
+                record(
+                    id, app, in, funding == null ? decided : decided.funded(answer), arm, shadow),
+            now);
+    if (committed.duplicate()) {
+      return sameRequest(committed.record(), app);
+    }
+    Decision d = read(committed.record().decision(), Decision.class);
+    afterDecision(id, app, d, actor, now);
+    return new Stored(id, false, arm, d);
+  }
+
+  private Stored sameRequest(DecisionRecord r, LoanApplication app) {
+    if (!r.userId().equals(app.userId()) || !r.productId().equals(app.productId())) {
+      throw new ApiException(
+          HttpStatus.CONFLICT,
+          "REQUEST_ID_REUSED",
+          "request_id '" + app.requestId() + "' was already used for another application",
+          "request_id 已用于另一笔申请");
+    }
+    return new Stored(r.decisionId(), true, r.arm(), read(r.decision(), Decision.class));
+  }
+
+  private DecisionInputs inputs(
+      LoanApplication app, Instant now, DecisionEngine acting, DecisionEngine other) {
+    Set<Dependency> down = EnumSet.noneOf(Dependency.class);
+    Map<String, Object> features = new HashMap<>();
+    Set<String> tags = Set.of();
+    try {
+      Optional<PortraitReading> reading = portraits.read(new UserId(app.userId()), now);
+      if (reading.isPresent()) {
+        Map<String, Object> all = reading.get().features().scalars();
+        Set<String> wanted = new HashSet<>(snapshotFeatures(acting));
+        if (other != null) {
+          wanted.addAll(snapshotFeatures(other));
+        }
+        for (String name : wanted) {
+          Object v = all.get(name);
+          if (v != null) {
+            features.put(name, v);
+          }
+        }
+        tags = reading.get().tags().keySet();
+      }
+    } catch (RuntimeException e) {
+      log.warn("portrait unavailable for a decision ({})", e.getClass().getSimpleName());
+      down.add(Dependency.PORTRAIT);
+    }
+    Set<ListKind> hits = Set.of();
+    try {
+      hits = lists.hits(app.hashes());
+    } catch (RuntimeException e) {
+      log.warn("lists unavailable for a decision ({})", e.getClass().getSimpleName());
+      down.add(Dependency.LISTS);
+    }
+    Map<String, Long> velocity = Map.of();
+    try {
+      velocity = decisions.velocity(app.hashes(), now);
+    } catch (RuntimeException e) {
+      log.warn("velocity unavailable for a decision ({})", e.getClass().getSimpleName());
+      down.add(Dependency.VELOCITY);
+    }
+    BigDecimal committed = BigDecimal.ZERO;
+    try {
+      committed = decisions.committed(app.userId());
+    } catch (RuntimeException e) {
+      log.warn("commitments unavailable for a decision ({})", e.getClass().getSimpleName());
+      down.add(Dependency.COMMITMENTS);
+    }
+    return new DecisionInputs(features, tags, hits, velocity, committed, down, now);
+  }
+
+  private Set<String> snapshotFeatures(DecisionEngine engine) {
+    return snapshotFeatures.computeIfAbsent(
+        engine,
+        e -> {
+          Set<String> out = new HashSet<>(ALWAYS);
+          out.addAll(e.strategy().variables());
+          return Set.copyOf(out);
+        });
+  }
+
+  private FundingRequest fundingFor(
+      DecisionEngine engine, Decision d, LoanApplication app, Instant now) {
+    Product p = engine.product();
+    Strategy.Throttle t = engine.strategy().throttle();
+    BigDecimal share = t.priorityBands().contains(d.band()) ? BigDecimal.ONE : t.softShare();
+    LocalDate day = now.atZone(book.policy().zone()).toLocalDate();
+    return new FundingRequest(
+        p.id(),
+        day,
+        p.dailyBudgetAmount(),
+        p.dailyBudgetCount(),
+        share,
+        d.approvedAmount(),
+        app.userId(),
+        book.policy().borrowerCap());
+  }
+
+  private DecisionRecord record(
+      UUID id, LoanApplication app, DecisionInputs in, Decision d, String arm, Decision shadow) {
+    return new DecisionRecord(
+        id,
+        app.requestId(),
+        app.userId(),
+        app.productId(),
+        d.outcome().name(),
+        app.amount(),
+        d.approvedAmount(),
+        d.score(),
+        d.band(),
+        d.strategy(),
+        d.model(),
+        arm,
+        d.decidedAt(),
+        app.hash(IdentifierKind.ID),
+        app.hash(IdentifierKind.PHONE),
+        app.hash(IdentifierKind.DEVICE),
+        app.hash(IdentifierKind.IP),
+        app.hash(IdentifierKind.CARD),
+        write(app),
+        write(in),
+        write(d),
+        shadow == null ? null : write(shadow));
+  }
+
+  private void afterDecision(UUID id, LoanApplication app, Decision d, String actor, Instant now) {
+    try {
+      audit.recordLater(
+          actor,
+          "LOAN_DECISION",
+          "CREDIT_ASSESSMENT",
+          "user:" + app.userId(),
+          "decision="
+              + id
+              + " outcome="
+              + d.outcome()
+              + " strategy="
+              + d.strategy()
+              + " automated=true");
+    } catch (RuntimeException e) {
+      log.warn(
+          "decision {} could not be queued for the audit log ({})",
+          id,
+          e.getClass().getSimpleName());
+    }
+    try {
+      ingest.ingest(events(id, app, d, now), "decisioning", "decision:" + id, true);
+    } catch (RuntimeException e) {
+      // the decision is stored; the portrait catches up when the events are re-sent by replay
+      log.warn(
+          "decision {} could not be written to the portrait ({})",
+          id,
+          e.getClass().getSimpleName());
+    }
+    if (d.outcome() == Outcome.REVIEW) {
+      reviews.open(id, app.userId(), "referred", codes(d), now, now.plus(settings.referredSla()));
+    }
+  }
+
+  private static List<ParsedRecord> events(UUID id, LoanApplication app, Decision d, Instant now) {
+    UserId user = new UserId(app.userId());
+    ApplicationId applicationId = new ApplicationId("a-" + id);
+    List<UserEvent> out = new ArrayList<>();
+    out.add(
+        new LoanApplied(
+            new EventId("app-" + id),
+            user,
+            now,
+            "decisioning",
+            applicationId,
+            new Money(app.amount()),
+            app.termMonths(),
+            app.purpose(),
+            app.channel(),
+            shortHash(app.hash(IdentifierKind.DEVICE)),
+            shortHash(app.hash(IdentifierKind.IP)),
+            app.city()));
+    out.add(
+        new LoanDecided(
+            new EventId("dec-" + id),
+            user,
+            now,
+            "decisioning",
+            applicationId,
+            d.outcome().toEvent(),
+            d.outcome() == Outcome.APPROVE ? new Money(d.approvedAmount()) : null,
+            d.reasons().stream().map(Reason::code).toList()));
+    List<ParsedRecord> records = new ArrayList<>();
+    for (int i = 0; i < out.size(); i++) {
+      records.add(ParsedRecord.ok(i + 1, null, out.get(i)));
+    }
+    return records;
+  }
+
+  /** Portrait events carry the device and IP only as a short keyed hash: enough to count them. */
+  private static String shortHash(String hash) {
+    return hash == null ? null : "h:" + hash.substring(0, 16);
+  }
+
+  private static String codes(Decision d) {
+    return String.join(",", d.principalReasons().stream().map(Reason::code).toList());
+  }
+
+  Optional<DecisionRecord> find(UUID id) {
+    return decisions.byId(id);
+  }
+
+  Stored view(DecisionRecord r) {
+    return new Stored(r.decisionId(), false, r.arm(), read(r.decision(), Decision.class));
+  }
+
+  /** The outcome of re-running a stored decision on its snapshot with its strategy version. */
+  record Replay(
+      UUID decisionId, boolean identical, String strategy, Decision stored, Decision replayed) {}
+
+  Replay replay(DecisionRecord r) {
+    Decision stored = read(r.decision(), Decision.class);
+    DecisionEngine engine =
+        book.engine(stored.strategy())
+            .orElseThrow(
+                () ->
+                    new ApiException(
+                        HttpStatus.CONFLICT,
+                        "STRATEGY_GONE",
+                        "strategy " + stored.strategy() + " is not stored any more",
+                        "策略版本已不存在"));
+    Decision again = rerun(engine, r, stored);
+    return new Replay(
+        r.decisionId(), write(again).equals(r.decision()), stored.strategy(), stored, again);
+  }
+
+  /** Re-runs a stored decision; the funding answer recorded with it is applied again. */
+  Decision rerun(DecisionEngine engine, DecisionRecord r, Decision stored) {
+    LoanApplication app = read(r.application(), LoanApplication.class);
+    DecisionInputs in = read(r.inputs(), DecisionInputs.class);
+    Decision again = engine.decide(app, in);
+    if (stored.funding().status() != Funding.Status.NOT_NEEDED && again.needsFunding()) {
+      again = again.funded(stored.funding());
+    }
+    return again;
+  }
+
+  ReviewTask requestReview(DecisionRecord r, String note, String actor) {
+    Instant now = clock.instant();
+    ReviewTask task =
+        reviews.open(
+            r.decisionId(),
+            r.userId(),
+            "borrower_request",
+            note,
+            now,
+            now.plus(settings.reviewSla()));
+    audit.record(
+        actor,
+        "REVIEW_REQUESTED",
+        "AUTOMATED_DECISION_REVIEW",
+        "user:" + r.userId(),
+        "decision=" + r.decisionId() + " task=" + task.taskId());
+    return task;
+  }
+
+  Optional<ReviewTask> closeReview(long taskId, String by, String resolution) {
+    Optional<ReviewTask> t = reviews.close(taskId, by, resolution, clock.instant());
+    t.ifPresent(
+        task ->
+            audit.record(
+                by,
+                "REVIEW_CLOSED",
+                "AUTOMATED_DECISION_REVIEW",
+                "user:" + task.userId(),
+                "task=" + taskId));
+    return t;
+  }
+
+  ReviewTaskStore reviews() {
+    return reviews;
+  }
+
+  DecisionStore store() {
+    return decisions;
+  }
+
+  ObjectMapper json() {
+    return json;
+  }
+
+  String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
+    }
+  }
+
+  <T> T read(String text, Class<T> type) {
+    try {
+      return json.readValue(text, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored " + type.getSimpleName() + " is unreadable", e);
+    }
+  }
+
+  /** A number in [0, 1) from the SHA-256 of {@code key}: the same user always gets the same arm. */
+  static double unitHash(String key) {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      long bits = ByteBuffer.wrap(d).getLong() >>> 11;
+      return bits / (double) (1L << 53);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
