@@ -430,6 +430,14 @@ final class DecisionService {
     return t;
   }
 
+  /** A number feature of a user's portrait now, NaN when missing. */
+  double portraitNumber(UserId user, String feature) {
+    return portraits
+        .read(user, clock.instant())
+        .map(r -> r.features().number(feature))
+        .orElse(Double.NaN);
+  }
+
   ReviewTaskStore reviews() {
     return reviews;
   }

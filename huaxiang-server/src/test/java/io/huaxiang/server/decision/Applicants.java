@@ -45,6 +45,11 @@ final class Applicants {
         + "]";
   }
 
+  /** A phone number of the user's own (the same for every application of the user). */
+  static String phone(String user) {
+    return "139" + String.format("%08d", Math.floorMod(user.hashCode(), 100_000_000));
+  }
+
   /** An application as the loan app sends it. */
   static String application(String request, String user, String amount, int term) {
     return application(
@@ -72,10 +77,14 @@ final class Applicants {
         + ",\"purpose\":\"consumption\","
         + "\"monthly_income\":12000,\"id_number\":\""
         + id
-        + "\",\"phone\":\"13900001111\","
+        + "\",\"phone\":\""
+        + phone(user)
+        + "\","
         + "\"bank_card\":\"6222021234567890128\",\"device_id\":\"dev-"
         + user
-        + "\",\"ip\":\"10.1.2.3\","
+        + "\",\"ip\":\"10.1."
+        + Math.floorMod(user.hashCode(), 250)
+        + ".3\","
         + "\"city\":\"杭州\",\"channel\":\"app\"}";
   }
 }

@@ -6,12 +6,29 @@ import static io.huaxiang.server.decision.Applicants.portrait;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.huaxiang.core.decision.ProductCatalogue;
 import io.huaxiang.server.Http;
+import io.huaxiang.store.DecisionStore;
 import io.huaxiang.store.TestDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -28,6 +45,208 @@ class DecisionApiTest {
   static void database(DynamicPropertyRegistry registry) {
     registry.add("huaxiang.db.url", TestDatabase::freshUrl);
     registry.add("huaxiang.decision.lookup-key-file", () -> "target/test-keys/lookup.key");
+    registry.add("huaxiang.decision.borrower-cap", () -> "30000");
+  }
+
+  @Autowired DecisionStore store;
+
+  private static final String SAMPLE = resource("strategy-consumption.yaml");
+
+  private static String resource(String name) {
+    try (var in = ProductCatalogue.class.getResourceAsStream(name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Http.Reply postYaml(String path, String yaml) {
+    return send("POST", path, "application/yaml", yaml);
+  }
+
+  private Http.Reply put(String path, String json) {
+    return send("PUT", path, "application/json", json);
+  }
+
+  private Http.Reply send(String method, String path, String type, String body) {
+    try {
+      HttpResponse<String> r =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                      .header("Content-Type", type)
+                      .method(method, HttpRequest.BodyPublishers.ofString(body))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      return new Http.Reply(r.statusCode(), new ObjectMapper().readTree(r.body()), "");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void strategiesAreValidatedOnUploadAndRunAsChampionOrChallenger() {
+    Http.Reply unknown =
+        postYaml("/api/v1/strategies", SAMPLE.replace("current_dpd > 0", "current_dpdd > 0"));
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.body().get("kind").asText()).isEqualTo("UNKNOWN_FEATURE");
+    assertThat(unknown.body().get("field").asText()).isEqualTo("pre_check.rules[2].when");
+    Http.Reply dear = postYaml("/api/v1/strategies", SAMPLE.replace("D: 22.9}", "D: 26}"));
+    assertThat(dear.body().get("kind").asText()).isEqualTo("APR_ABOVE_CAP");
+    Http.Reply gender =
+        postYaml(
+            "/api/v1/strategies/validate",
+            SAMPLE.replace("application.purpose = 'education'", "gender = 'male'"));
+    assertThat(gender.body().get("kind").asText()).isEqualTo("FORBIDDEN_FEATURE");
+
+    String v2 =
+        SAMPLE
+            .replace("version: 1", "version: 2")
+            .replace("review_below: 545", "review_below: 700");
+    assertThat(postYaml("/api/v1/strategies", v2).status()).isEqualTo(201);
+    Http.Reply challenger =
+        http()
+            .post(
+                "/api/v1/strategies/consumer_standard/versions/2/activate",
+                "{\"role\":\"challenger\",\"share\":0.5}");
+    assertThat(challenger.body().get("role").asText()).isEqualTo("challenger");
+    int challengerActs = 0;
+    for (int i = 0; i < 12; i++) {
+      String user = "cc-" + i;
+      http().post("/api/v1/events/batch", portrait(user, true));
+      JsonNode r =
+          http().post("/api/v1/decisions", application("req-cc-" + i, user, "3000", 6)).body();
+      if (r.get("arm").asText().equals("challenger")) {
+        challengerActs++;
+        assertThat(r.at("/decision/strategy").asText()).isEqualTo("consumer_standard@v2");
+      }
+    }
+    assertThat(challengerActs).isBetween(1, 11);
+    JsonNode report = http().get("/api/v1/strategies/report?product=consumption").body();
+    assertThat(report.get("applications").asInt()).isEqualTo(12);
+    assertThat(report.get("arms").size()).isEqualTo(2);
+    assertThat(report.toString()).contains("consumer_standard@v1").contains("consumer_standard@v2");
+    http().post("/api/v1/strategies/challenger/consumption/stop", "");
+    assertThat(http().get("/api/v1/strategies").body().toString())
+        .contains("\"version\":1")
+        .contains("\"version\":2");
+  }
+
+  @Test
+  void blacklistedPhonesAreDeclined() {
+    http().post("/api/v1/events/batch", portrait("dc-bl", true));
+    assertThat(
+            http()
+                .post(
+                    "/api/v1/lists",
+                    "{\"list\":\"black\",\"kind\":\"phone\",\"value\":\"13900002222\",\"reason\":\"test\"}")
+                .status())
+        .isEqualTo(201);
+    JsonNode d =
+        http()
+            .post(
+                "/api/v1/decisions",
+                application("req-dc-bl", "dc-bl", "3000", 6)
+                    .replace(Applicants.phone("dc-bl"), "13900002222"))
+            .body();
+    assertThat(d.at("/decision/outcome").asText()).isEqualTo("DECLINE");
+    assertThat(d.at("/decision/principal_reasons/0/code").asText()).isEqualTo("LIST_BLACK");
+    assertThat(http().get("/api/v1/lists").body().toString()).doesNotContain("13900002222");
+  }
+
+  @Test
+  void concurrentApplicationsNeverOverCommitTheBudgetOrOneBorrowersLine() throws Exception {
+    String instalment =
+        SAMPLE
+            .replace("id: consumer_standard", "id: instalment_standard")
+            .replace("product: consumption", "product: instalment")
+            .replace("{A: 9.9, B: 14.9, C: 19.9, D: 22.9}", "{A: 9, B: 10, C: 11, D: 12}");
+    assertThat(postYaml("/api/v1/strategies", instalment).status()).isEqualTo(201);
+    http().post("/api/v1/strategies/instalment_standard/versions/1/activate", "{}");
+    String today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+    assertThat(
+            put("/api/v1/budgets/instalment/" + today, "{\"amount\":20000,\"count\":100}").status())
+        .isEqualTo(200);
+    List<String> users = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      users.add("cb-" + i);
+    }
+    http()
+        .post(
+            "/api/v1/events/batch",
+            "["
+                + String.join(
+                    ",",
+                    users.stream()
+                        .map(u -> portrait(u, true).substring(1, portrait(u, true).length() - 1))
+                        .toList())
+                + "]");
+    ExecutorService pool = Executors.newFixedThreadPool(12);
+    List<Future<JsonNode>> budget = new ArrayList<>();
+    for (String u : users) {
+      budget.add(
+          pool.submit(
+              () ->
+                  http()
+                      .post(
+                          "/api/v1/decisions",
+                          application(
+                              "req-" + u,
+                              u,
+                              "1000",
+                              6,
+                              idNumber(LocalDate.of(1990, 1, 1), u.hashCode()),
+                              "instalment"))
+                      .body()));
+    }
+    // one borrower, many parallel applications against the 30,000 per-borrower cap
+    http().post("/api/v1/events/batch", portrait("cb-line", true));
+    List<Future<JsonNode>> line = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      String req = "req-line-" + i;
+      line.add(
+          pool.submit(
+              () ->
+                  http()
+                      .post("/api/v1/decisions", application(req, "cb-line", "9000", 12))
+                      .body()));
+    }
+    BigDecimal approved = BigDecimal.ZERO;
+    int deferred = 0;
+    for (Future<JsonNode> f : budget) {
+      JsonNode d = f.get().get("decision");
+      if (d.get("outcome").asText().equals("APPROVE")) {
+        approved = approved.add(d.get("approved_amount").decimalValue());
+      } else if (d.get("outcome").asText().equals("DEFER")) {
+        deferred++;
+        assertThat(d.get("deferred_until").asText())
+            .isEqualTo(LocalDate.parse(today).plusDays(1).toString());
+      }
+    }
+    assertThat(approved).isLessThanOrEqualTo(new BigDecimal("20000"));
+    assertThat(deferred).isPositive();
+    assertThat(store.budget("instalment", LocalDate.parse(today)).orElseThrow().usedAmount())
+        .isEqualByComparingTo(approved);
+    JsonNode forecast = http().get("/api/v1/budgets/instalment").body();
+    assertThat(forecast.get("used_amount").decimalValue()).isEqualByComparingTo(approved);
+    assertThat(forecast.get("approved_per_hour").decimalValue()).isPositive();
+    BigDecimal lineApproved = BigDecimal.ZERO;
+    for (Future<JsonNode> f : line) {
+      JsonNode d = f.get().get("decision");
+      lineApproved =
+          lineApproved.add(
+              d.get("approved_amount")
+                  .decimalValue()
+                  .multiply(
+                      d.get("outcome").asText().equals("APPROVE")
+                          ? BigDecimal.ONE
+                          : BigDecimal.ZERO));
+    }
+    pool.shutdown();
+    assertThat(lineApproved).isLessThanOrEqualTo(new BigDecimal("30000"));
+    assertThat(store.committed("cb-line")).isEqualByComparingTo(lineApproved);
   }
 
   private Http http() {
@@ -66,7 +285,7 @@ class DecisionApiTest {
     JsonNode events = http().get("/api/v1/users/dc-1/events?size=10").body();
     assertThat(events.toString()).contains("loan_applied").contains("loan_decided");
     assertThat(events.toString())
-        .doesNotContain("13900001111")
+        .doesNotContain(Applicants.phone("dc-1"))
         .doesNotContain("6222021234567890128");
   }
 
@@ -141,7 +360,7 @@ class DecisionApiTest {
     expect(application("b6", "dc-b", "5000", 6, good, "yacht"), 422, "UNKNOWN_PRODUCT", "product");
     expect(application("b7", "dc-b", "5000", 5), 422, "TERM_NOT_OFFERED", "term_months");
     expect(
-        application("b8", "dc-b", "5000", 6).replace("13900001111", "1390000111"),
+        application("b8", "dc-b", "5000", 6).replace(Applicants.phone("dc-b"), "1390000111"),
         400,
         "PHONE_FORMAT",
         "phone");
