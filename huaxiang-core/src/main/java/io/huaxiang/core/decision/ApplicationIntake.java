@@ -6,6 +6,7 @@ import io.huaxiang.core.identity.BankCardNumber;
 import io.huaxiang.core.identity.InvalidIdentifierException;
 import io.huaxiang.core.identity.PhoneNumber;
 import io.huaxiang.core.identity.ResidentIdNumber;
+import io.huaxiang.core.privacy.LogRedactor;
 import io.huaxiang.core.privacy.LookupHash;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -72,7 +73,7 @@ public final class ApplicationIntake {
                         "UNKNOWN_PRODUCT",
                         "product",
                         "unknown product '"
-                            + clip(productId)
+                            + LogRedactor.redact(clip(productId))
                             + "'; products: "
                             + products.products().stream().map(Product::id).toList(),
                         "未知产品"));

@@ -340,6 +340,20 @@ class DecisionApiTest {
   }
 
   @Test
+  void fuzzedBodiesNeverGetAServerError() {
+    http().post("/api/v1/events/batch", portrait("dc-fz", true));
+    String valid = application("req-fz", "dc-fz", "3000", 6);
+    List<String> bodies = DecisionFuzz.bodies(valid).sampleStream().limit(300).toList();
+    for (String body : bodies) {
+      Http.Reply r = http().post("/api/v1/decisions", body);
+      assertThat(r.status()).as(body).isBetween(200, 499);
+      if (r.status() >= 400) {
+        assertThat(r.body().get("reason").asText()).as(body).isNotBlank();
+      }
+    }
+  }
+
+  @Test
   void badApplicationsGetSpecificProblems() {
     String good = idNumber(LocalDate.of(1994, 5, 17), 7);
     String badChecksum = good.substring(0, 17) + (good.charAt(17) == '1' ? '2' : '1');
