@@ -306,17 +306,16 @@ public final class DecisionEngine {
       BigDecimal line = lineFor(band, rate);
       BigDecimal approved = app.amount().min(line);
       if (approved.compareTo(product.minAmount()) < 0) {
-        boolean capped =
-            in.committed().add(product.minAmount()).compareTo(policy.borrowerCap()) > 0;
+        boolean capped = in.committed().add(product.minAmount()).compareTo(borrowerCap(in)) > 0;
         Reason r =
             new Reason(
                 capped ? "BORROWER_CAP_REACHED" : "LINE_BELOW_MINIMUM",
                 Stage.LIMIT,
                 capped
-                    ? "您在本平台的授信总额已达上限 " + policy.borrowerCap() + " 元"
+                    ? "您在本平台的授信总额已达上限 " + borrowerCap(in) + " 元"
                     : "可批额度 " + line + " 元低于产品最低借款金额 " + product.minAmount() + " 元",
                 capped
-                    ? "the borrower's total credit is at the cap of CNY " + policy.borrowerCap()
+                    ? "the borrower's total credit is at the cap of CNY " + borrowerCap(in)
                     : "the line of CNY "
                         + line
                         + " is below the product minimum of CNY "
@@ -355,8 +354,7 @@ public final class DecisionEngine {
       TotalCostDisclosure disclosure =
           OfferPricing.disclose(product, approved, app.termMonths(), rate);
       PricedTerm offer = OfferPricing.summary(disclosure, rate);
-      LocalDate day = ZonedDateTime.ofInstant(in.decidedAt(), policy.zone()).toLocalDate();
-      BigDecimal cap = policy.capPercentOn(product.cap(), day);
+      BigDecimal cap = aprCap(in);
       boolean aboveCap = offer.aprPercent().compareTo(cap) > 0;
       outcomes.add(
           new RuleOutcome(
@@ -461,7 +459,7 @@ public final class DecisionEngine {
               .subtract(existing.divide(BigDecimal.valueOf(12), 2, RoundingMode.HALF_UP));
       BigDecimal byDti =
           room.signum() <= 0 ? BigDecimal.ZERO : principalFor(room, ratePercent, app.termMonths());
-      BigDecimal byBorrower = policy.borrowerCap().subtract(in.committed()).max(BigDecimal.ZERO);
+      BigDecimal byBorrower = borrowerCap(in).subtract(in.committed()).max(BigDecimal.ZERO);
       BigDecimal line = byIncome.min(byDti).min(byBorrower).min(product.maxAmount());
       line = line.divide(lim.roundTo(), 0, RoundingMode.FLOOR).multiply(lim.roundTo());
       outcomes.add(
@@ -561,6 +559,25 @@ public final class DecisionEngine {
       in.unavailable().forEach(d -> out.add(zh ? d.zh() : d.en()));
       return String.join(zh ? "、" : ", ", out);
     }
+  }
+
+  /** The per-borrower cap recorded with the inputs, else the policy's. */
+  private BigDecimal borrowerCap(DecisionInputs in) {
+    return in.borrowerCap() != null ? in.borrowerCap() : policy.borrowerCap();
+  }
+
+  /** The product's APR cap on the decision day, as recorded with the inputs or computed. */
+  public BigDecimal aprCap(DecisionInputs in) {
+    if (in.aprCapPercent() != null) {
+      return in.aprCapPercent();
+    }
+    LocalDate day = ZonedDateTime.ofInstant(in.decidedAt(), policy.zone()).toLocalDate();
+    return policy.capPercentOn(product.cap(), day);
+  }
+
+  /** {@code in} with the caps in force now recorded in it, as stored decisions keep them. */
+  public DecisionInputs withCaps(DecisionInputs in) {
+    return in.withCaps(borrowerCap(in), aprCap(in));
   }
 
   /** The bindings of one decision: features, application fields, counts, list hits. */

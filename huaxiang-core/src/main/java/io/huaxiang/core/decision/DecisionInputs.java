@@ -21,6 +21,8 @@ import java.util.TreeSet;
  * @param committed credit already committed to the borrower over all products, CNY
  * @param unavailable dependencies that could not be read; the engine then never approves
  * @param decidedAt the decision time
+ * @param borrowerCap the per-borrower cap in force, or null for the policy's
+ * @param aprCapPercent the APR cap of the product on the decision day, or null to compute it
  */
 public record DecisionInputs(
     Map<String, Object> features,
@@ -29,7 +31,35 @@ public record DecisionInputs(
     Map<String, Long> velocity,
     BigDecimal committed,
     Set<Dependency> unavailable,
-    Instant decidedAt) {
+    Instant decidedAt,
+    BigDecimal borrowerCap,
+    BigDecimal aprCapPercent) {
+
+  /** Inputs taking the caps from the policy at decision time. */
+  public DecisionInputs(
+      Map<String, Object> features,
+      Set<String> tags,
+      Set<ListKind> listHits,
+      Map<String, Long> velocity,
+      BigDecimal committed,
+      Set<Dependency> unavailable,
+      Instant decidedAt) {
+    this(features, tags, listHits, velocity, committed, unavailable, decidedAt, null, null);
+  }
+
+  /** The same inputs with the caps in force recorded, so a replay uses them even if they change. */
+  public DecisionInputs withCaps(BigDecimal borrower, BigDecimal aprPercent) {
+    return new DecisionInputs(
+        features,
+        tags,
+        listHits,
+        velocity,
+        committed,
+        unavailable,
+        decidedAt,
+        borrower,
+        aprPercent);
+  }
 
   public DecisionInputs {
     // sorted copies: the snapshot serialises the same way every time

@@ -159,6 +159,18 @@ class DecisionEngineTest {
   }
 
   @Test
+  void recordedCapsWinOverTodaysPolicySoReplaysDoNotDrift() {
+    DecisionInputs in = ENGINE.withCaps(inputs(goodPortrait()));
+    assertThat(in.borrowerCap()).isEqualByComparingTo("200000");
+    assertThat(in.aprCapPercent()).isEqualByComparingTo("24.00");
+    DecisionInputs lowered = in.withCaps(new BigDecimal("5000"), new BigDecimal("5.00"));
+    Decision d = ENGINE.decide(application(new BigDecimal("20000"), 12), lowered);
+    assertThat(d.outcome()).isEqualTo(Outcome.REVIEW); // 9.9 % is above a 5 % cap
+    assertThat(d.creditLine()).isEqualByComparingTo("5000");
+    assertThat(d.principalReasons()).extracting(Reason::code).contains("APR_ABOVE_CAP");
+  }
+
+  @Test
   void theSameInputsGiveTheSameDecision() {
     Decision a = ENGINE.decide(application(new BigDecimal("12345.67"), 24), inputs(goodPortrait()));
     Decision b = ENGINE.decide(application(new BigDecimal("12345.67"), 24), inputs(goodPortrait()));

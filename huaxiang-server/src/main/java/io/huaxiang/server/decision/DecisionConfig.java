@@ -163,7 +163,8 @@ class DecisionConfig {
       AuditService audit,
       ObjectMapper json,
       Clock clock,
-      DecisionSettings settings) {
+      DecisionSettings settings,
+      DecisionReplayer replayer) {
     return new DecisionService(
         book,
         new ApplicationIntake(products, key.hash(), policy),
@@ -175,6 +176,17 @@ class DecisionConfig {
         audit,
         json,
         clock,
-        settings);
+        settings,
+        replayer);
+  }
+
+  @Bean
+  DecisionReplayer decisionReplayer(
+      StrategyStore strategies,
+      StrategyLoader loader,
+      ProductCatalogue products,
+      LendingPolicy policy,
+      ObjectMapper json) {
+    return new DecisionReplayer(strategies, loader, products, policy, json);
   }
 }

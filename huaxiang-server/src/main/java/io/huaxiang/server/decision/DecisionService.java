@@ -8,7 +8,6 @@ import io.huaxiang.core.decision.Decision;
 import io.huaxiang.core.decision.DecisionEngine;
 import io.huaxiang.core.decision.DecisionInputs;
 import io.huaxiang.core.decision.Dependency;
-import io.huaxiang.core.decision.Funding;
 import io.huaxiang.core.decision.IdentifierKind;
 import io.huaxiang.core.decision.InvalidApplicationException;
 import io.huaxiang.core.decision.ListKind;
@@ -87,6 +86,7 @@ final class DecisionService {
   private final ObjectMapper json;
   private final Clock clock;
   private final DecisionSettings settings;
+  private final DecisionReplayer replayer;
   private final Map<DecisionEngine, Set<String>> snapshotFeatures = new ConcurrentHashMap<>();
 
   DecisionService(
@@ -100,7 +100,9 @@ final class DecisionService {
       AuditService audit,
       ObjectMapper json,
       Clock clock,
-      DecisionSettings settings) {
+      DecisionSettings settings,
+      DecisionReplayer replayer) {
+    this.replayer = replayer;
     this.book = book;
     this.intake = intake;
     this.decisions = decisions;
@@ -145,7 +147,8 @@ final class DecisionService {
         active.challenger() == null
             ? null
             : challengerActs ? active.champion() : active.challenger();
-    DecisionInputs in = inputs(app, now, acting, other);
+    // the caps in force are part of the snapshot: a replay must not drift when they change
+    DecisionInputs in = acting.withCaps(inputs(app, now, acting, other));
     Decision decided = acting.decide(app, in);
     Decision shadow = other == null ? null : other.decide(app, in);
     UUID id = UUID.randomUUID();
@@ -372,30 +375,22 @@ final class DecisionService {
       UUID decisionId, boolean identical, String strategy, Decision stored, Decision replayed) {}
 
   Replay replay(DecisionRecord r) {
-    Decision stored = read(r.decision(), Decision.class);
-    DecisionEngine engine =
-        book.engine(stored.strategy())
+    DecisionReplayer.Result result =
+        replayer
+            .replay(r)
             .orElseThrow(
                 () ->
                     new ApiException(
                         HttpStatus.CONFLICT,
                         "STRATEGY_GONE",
-                        "strategy " + stored.strategy() + " is not stored any more",
-                        "策略版本已不存在"));
-    Decision again = rerun(engine, r, stored);
+                        "the strategy version of this decision is not stored any more",
+                        "决策所用的策略版本已不存在"));
     return new Replay(
-        r.decisionId(), write(again).equals(r.decision()), stored.strategy(), stored, again);
-  }
-
-  /** Re-runs a stored decision; the funding answer recorded with it is applied again. */
-  Decision rerun(DecisionEngine engine, DecisionRecord r, Decision stored) {
-    LoanApplication app = read(r.application(), LoanApplication.class);
-    DecisionInputs in = read(r.inputs(), DecisionInputs.class);
-    Decision again = engine.decide(app, in);
-    if (stored.funding().status() != Funding.Status.NOT_NEEDED && again.needsFunding()) {
-      again = again.funded(stored.funding());
-    }
-    return again;
+        r.decisionId(),
+        result.identical(),
+        result.stored().strategy(),
+        result.stored(),
+        result.replayed());
   }
 
   ReviewTask requestReview(DecisionRecord r, String note, String actor) {
