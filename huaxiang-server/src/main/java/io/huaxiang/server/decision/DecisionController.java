@@ -3,6 +3,7 @@ package io.huaxiang.server.decision;
 import io.huaxiang.core.decision.ApplicationForm;
 import io.huaxiang.server.api.ApiException;
 import io.huaxiang.server.audit.AuditService;
+import io.huaxiang.server.security.Actors;
 import io.huaxiang.store.DecisionRecord;
 import io.huaxiang.store.ReviewTask;
 import io.swagger.v3.oas.annotations.Operation;
@@ -16,7 +17,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -42,21 +42,17 @@ class DecisionController {
           "Decide a loan application: APPROVE / DECLINE / REVIEW / DEFER with amount, line, APR,"
               + " total cost, terms, reasons, score and PD; idempotent on request_id")
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<DecisionService.Stored> decide(
-      @RequestBody ApplicationForm form,
-      @RequestHeader(name = "X-Huaxiang-Actor", required = false) String actor) {
-    DecisionService.Stored d = service.decide(form, actorOf(actor));
+  ResponseEntity<DecisionService.Stored> decide(@RequestBody ApplicationForm form) {
+    DecisionService.Stored d = service.decide(form, Actors.current());
     return ResponseEntity.status(d.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(d);
   }
 
   @Operation(summary = "A stored decision")
   @GetMapping("/{id}")
-  DecisionService.Stored get(
-      @PathVariable String id,
-      @RequestHeader(name = "X-Huaxiang-Actor", required = false) String actor) {
+  DecisionService.Stored get(@PathVariable String id) {
     DecisionRecord r = find(id);
     audit.recordLater(
-        actorOf(actor),
+        Actors.current(),
         "READ_DECISION",
         "CREDIT_REVIEW",
         "user:" + r.userId(),
@@ -78,9 +74,7 @@ class DecisionController {
           "Ask for a human to review an automated decision (PIPL Art 24): opens a review task with an SLA")
   @PostMapping(path = "/{id}/review-requests", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<ReviewTask> requestReview(
-      @PathVariable String id,
-      @RequestBody(required = false) ReviewRequest request,
-      @RequestHeader(name = "X-Huaxiang-Actor", required = false) String actor) {
+      @PathVariable String id, @RequestBody(required = false) ReviewRequest request) {
     String note = request == null || request.note() == null ? "" : request.note();
     if (note.length() > 2000) {
       throw new ApiException(
@@ -90,7 +84,7 @@ class DecisionController {
           "说明超过2000字");
     }
     return ResponseEntity.status(HttpStatus.CREATED)
-        .body(service.requestReview(find(id), note, actorOf(actor)));
+        .body(service.requestReview(find(id), note, Actors.current()));
   }
 
   @Operation(summary = "Review tasks by status (open, closed), soonest due first")
@@ -111,17 +105,14 @@ class DecisionController {
 
   @Operation(summary = "Close a review task with its resolution")
   @PostMapping(path = "/review-tasks/{taskId}/close", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ReviewTask close(
-      @PathVariable long taskId,
-      @RequestBody Resolution resolution,
-      @RequestHeader(name = "X-Huaxiang-Actor", required = false) String actor) {
+  ReviewTask close(@PathVariable long taskId, @RequestBody Resolution resolution) {
     if (resolution == null
         || resolution.resolution() == null
         || resolution.resolution().isBlank()) {
       throw new ApiException(
           HttpStatus.BAD_REQUEST, "MISSING_FIELD", "resolution is required", "缺少处理结论 resolution");
     }
-    String by = actorOf(actor);
+    String by = Actors.current();
     return service
         .closeReview(taskId, by, resolution.resolution())
         .orElseThrow(
@@ -138,9 +129,5 @@ class DecisionController {
     return service
         .find(uuid)
         .orElseThrow(() -> ApiException.notFound("decision " + id, "决策 " + id));
-  }
-
-  static String actorOf(String header) {
-    return header == null || header.isBlank() ? "client:anonymous" : header.trim();
   }
 }

@@ -3,6 +3,7 @@ package io.huaxiang.server.decision;
 import io.huaxiang.core.decision.Product;
 import io.huaxiang.server.api.ApiException;
 import io.huaxiang.server.audit.AuditService;
+import io.huaxiang.server.security.Actors;
 import io.huaxiang.store.BudgetStatus;
 import io.huaxiang.store.DecisionStore;
 import io.huaxiang.store.HourlyDemand;
@@ -22,7 +23,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -115,11 +115,7 @@ class FundingController {
 
   @Operation(summary = "Set a product's budget for a day (what is used stays)")
   @PutMapping(path = "/{product}/{day}", consumes = MediaType.APPLICATION_JSON_VALUE)
-  BudgetStatus set(
-      @PathVariable String product,
-      @PathVariable String day,
-      @RequestBody Cap cap,
-      @RequestHeader(name = "X-Huaxiang-Actor", required = false) String actor) {
+  BudgetStatus set(@PathVariable String product, @PathVariable String day, @RequestBody Cap cap) {
     Product p = product(product);
     if (cap == null
         || cap.amount() == null
@@ -134,7 +130,7 @@ class FundingController {
     }
     BudgetStatus b = store.setBudget(p.id(), parse(day), cap.amount(), cap.count());
     audit.record(
-        DecisionController.actorOf(actor),
+        Actors.current(),
         "BUDGET_SET",
         "FUNDING_MANAGEMENT",
         "",

@@ -8,6 +8,7 @@ import io.huaxiang.core.identity.PhoneNumber;
 import io.huaxiang.core.identity.ResidentIdNumber;
 import io.huaxiang.server.api.ApiException;
 import io.huaxiang.server.audit.AuditService;
+import io.huaxiang.server.security.Actors;
 import io.huaxiang.store.ListStore;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -22,7 +23,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -61,13 +61,11 @@ class ListController {
   @Operation(
       summary = "Put an identifier (id, phone, device, ip, card) on a list (black, grey, white)")
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Map<String, String>> add(
-      @RequestBody Entry e,
-      @RequestHeader(name = "X-Huaxiang-Actor", required = false) String actor) {
+  ResponseEntity<Map<String, String>> add(@RequestBody Entry e) {
     ListKind list = list(e);
     IdentifierKind kind = kind(e);
     String hash = key.hash().hash(kind.domain(), normalise(kind, e.value()));
-    String by = DecisionController.actorOf(actor);
+    String by = Actors.current();
     lists.add(list, kind, hash, e.reason() == null ? "" : e.reason(), by, clock.instant());
     audit.record(
         by,
@@ -88,15 +86,13 @@ class ListController {
 
   @Operation(summary = "Take an identifier off a list")
   @PostMapping(path = "/remove", consumes = MediaType.APPLICATION_JSON_VALUE)
-  Map<String, Object> remove(
-      @RequestBody Entry e,
-      @RequestHeader(name = "X-Huaxiang-Actor", required = false) String actor) {
+  Map<String, Object> remove(@RequestBody Entry e) {
     ListKind list = list(e);
     IdentifierKind kind = kind(e);
     String hash = key.hash().hash(kind.domain(), normalise(kind, e.value()));
     boolean removed = lists.remove(list, kind, hash);
     audit.record(
-        DecisionController.actorOf(actor),
+        Actors.current(),
         "LIST_ENTRY_REMOVED",
         "FRAUD_PREVENTION",
         "",

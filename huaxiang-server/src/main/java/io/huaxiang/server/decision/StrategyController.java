@@ -4,6 +4,7 @@ import io.huaxiang.core.decision.Stage;
 import io.huaxiang.core.decision.Strategy;
 import io.huaxiang.server.api.ApiException;
 import io.huaxiang.server.audit.AuditService;
+import io.huaxiang.server.security.Actors;
 import io.huaxiang.store.StoredStrategy;
 import io.huaxiang.store.StrategyStore;
 import io.swagger.v3.oas.annotations.Operation;
@@ -23,7 +24,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -105,11 +105,9 @@ class StrategyController {
         "application/x-yaml",
         "text/yaml"
       })
-  ResponseEntity<StoredStrategy> upload(
-      @RequestBody String yaml,
-      @RequestHeader(name = "X-Huaxiang-Actor", required = false) String actor) {
+  ResponseEntity<StoredStrategy> upload(@RequestBody String yaml) {
     Strategy s = load(yaml);
-    String by = DecisionController.actorOf(actor);
+    String by = Actors.current();
     StoredStrategy stored;
     try {
       stored =
@@ -154,8 +152,7 @@ class StrategyController {
   StoredStrategy activate(
       @PathVariable String id,
       @PathVariable int version,
-      @RequestBody(required = false) Activation activation,
-      @RequestHeader(name = "X-Huaxiang-Actor", required = false) String actor) {
+      @RequestBody(required = false) Activation activation) {
     StoredStrategy s = get(id, version);
     String role = activation == null || activation.role() == null ? "champion" : activation.role();
     BigDecimal share = null;
@@ -177,7 +174,7 @@ class StrategyController {
     }
     // re-check against today's caps: a strategy uploaded months ago may no longer be lawful
     load(s.source());
-    String by = DecisionController.actorOf(actor);
+    String by = Actors.current();
     StoredStrategy activated = store.activate(id, version, share, by, clock.instant());
     book.refresh();
     audit.record(
@@ -191,17 +188,11 @@ class StrategyController {
 
   @Operation(summary = "Stop the product's challenger")
   @PostMapping("/challenger/{product}/stop")
-  Map<String, String> stopChallenger(
-      @PathVariable String product,
-      @RequestHeader(name = "X-Huaxiang-Actor", required = false) String actor) {
+  Map<String, String> stopChallenger(@PathVariable String product) {
     store.stopChallenger(product);
     book.refresh();
     audit.record(
-        DecisionController.actorOf(actor),
-        "CHALLENGER_STOPPED",
-        "STRATEGY_GOVERNANCE",
-        "",
-        "product=" + product);
+        Actors.current(), "CHALLENGER_STOPPED", "STRATEGY_GOVERNANCE", "", "product=" + product);
     return Map.of("product", product, "challenger", "stopped");
   }
 

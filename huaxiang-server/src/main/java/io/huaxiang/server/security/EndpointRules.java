@@ -118,6 +118,12 @@ public final class EndpointRules {
           rule(HttpMethod.GET, "/api/v1/churn/at-risk", PERSONAL_DATA),
           rule(HttpMethod.GET, "/api/v1/churn/**", union(RISK, MARKETING, COMPLIANCE)),
           // decisioning: decision clients and the risk roles decide; compliance reviews
+          // the review queue holds many users' decisions: staff only, closed by ops or compliance
+          rule(HttpMethod.GET, "/api/v1/decisions/review-tasks", union(RISK, COMPLIANCE)),
+          rule(
+              HttpMethod.POST,
+              "/api/v1/decisions/review-tasks/**",
+              Set.of(ADMIN, RISK_OPS, COMPLIANCE)),
           rule(HttpMethod.POST, "/api/v1/decisions/**", RISK, Scope.DECIDE),
           rule(HttpMethod.POST, "/api/v1/decisions", RISK, Scope.DECIDE),
           rule(HttpMethod.GET, "/api/v1/decisions/**", union(RISK, COMPLIANCE), Scope.DECIDE),
@@ -126,6 +132,10 @@ public final class EndpointRules {
           rule(HttpMethod.GET, "/api/v1/strategies", union(RISK, COMPLIANCE, AUDITOR)),
           rule(null, "/api/v1/strategies/**", Set.of(ADMIN, RISK_ANALYST)),
           rule(null, "/api/v1/strategies", Set.of(ADMIN, RISK_ANALYST)),
+          // black/grey/white lists (hashed identifiers): ops maintain them, analysts read
+          rule(HttpMethod.GET, "/api/v1/lists", RISK),
+          rule(HttpMethod.POST, "/api/v1/lists/**", Set.of(ADMIN, RISK_OPS)),
+          rule(HttpMethod.POST, "/api/v1/lists", Set.of(ADMIN, RISK_OPS)),
           rule(HttpMethod.GET, "/api/v1/budgets/**", RISK),
           rule(HttpMethod.GET, "/api/v1/budgets", RISK),
           rule(null, "/api/v1/budgets/**", Set.of(ADMIN, RISK_OPS)),

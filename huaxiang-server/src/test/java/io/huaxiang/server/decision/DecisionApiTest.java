@@ -14,8 +14,6 @@ import io.huaxiang.store.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -69,20 +67,17 @@ class DecisionApiTest {
   }
 
   private Http.Reply send(String method, String path, String type, String body) {
+    Http http = http();
+    HttpResponse<String> r =
+        http.exchange(
+            http.request(path)
+                .header("Content-Type", type)
+                .method(method, HttpRequest.BodyPublishers.ofString(body))
+                .build());
     try {
-      HttpResponse<String> r =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                      .header("Content-Type", type)
-                      .method(method, HttpRequest.BodyPublishers.ofString(body))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString());
       return new Http.Reply(r.statusCode(), new ObjectMapper().readTree(r.body()), "");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      throw new IllegalStateException(e);
     }
   }
 
@@ -118,6 +113,7 @@ class DecisionApiTest {
       http().post("/api/v1/events/batch", portrait(user, true));
       JsonNode r =
           http().post("/api/v1/decisions", application("req-cc-" + i, user, "3000", 6)).body();
+      assertThat(r.has("arm")).as(r.toString()).isTrue();
       if (r.get("arm").asText().equals("challenger")) {
         challengerActs++;
         assertThat(r.at("/decision/strategy").asText()).isEqualTo("consumer_standard@v2");
@@ -249,8 +245,14 @@ class DecisionApiTest {
     assertThat(store.committed("cb-line")).isEqualByComparingTo(lineApproved);
   }
 
-  private Http http() {
-    return new Http(port);
+  private Http http;
+
+  /** One signed-in admin session for the whole test (each sign-in is a new session). */
+  private synchronized Http http() {
+    if (http == null) {
+      http = new Http(port);
+    }
+    return http;
   }
 
   @Test

@@ -112,6 +112,24 @@ class EndpointRoleMatrixTest {
     row("GET /api/v1/churn/at-risk", PERSONAL);
     row("GET /api/v1/audit", AU, CO);
     // Spring Boot's error page and springdoc's API docs
+    row("POST /api/v1/decisions", AD, RA, RO, DECIDE);
+    row("GET /api/v1/decisions/{id}", AD, RA, RO, CO, DECIDE);
+    row("POST /api/v1/decisions/{id}/replay", AD, RA, RO, DECIDE);
+    row("POST /api/v1/decisions/{id}/review-requests", AD, RA, RO, DECIDE);
+    row("GET /api/v1/decisions/review-tasks", AD, RA, RO, CO);
+    row("POST /api/v1/decisions/review-tasks/{taskId}/close", AD, RO, CO);
+    row("GET /api/v1/strategies", AD, RA, RO, CO, AU);
+    row("POST /api/v1/strategies", AD, RA);
+    row("POST /api/v1/strategies/validate", AD, RA);
+    row("GET /api/v1/strategies/{id}/versions/{version}", AD, RA, RO, CO, AU);
+    row("POST /api/v1/strategies/{id}/versions/{version}/activate", AD, RA);
+    row("POST /api/v1/strategies/challenger/{product}/stop", AD, RA);
+    row("GET /api/v1/strategies/report", AD, RA, RO, CO, AU);
+    row("GET /api/v1/budgets/{product}", AD, RA, RO);
+    row("PUT /api/v1/budgets/{product}/{day}", AD, RO);
+    row("GET /api/v1/lists", AD, RA, RO);
+    row("POST /api/v1/lists", AD, RO);
+    row("POST /api/v1/lists/remove", AD, RO);
     row("ANY /error", PUBLIC);
     row("GET /v3/api-docs", PUBLIC);
     row("GET /v3/api-docs/swagger-config", PUBLIC);
