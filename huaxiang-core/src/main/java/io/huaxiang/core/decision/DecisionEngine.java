@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Decides loan applications with one strategy: a pure function of the application and its input
@@ -34,6 +35,8 @@ public final class DecisionEngine {
   private final LendingPolicy policy;
   private final Schema schema;
   private final int[] bureauSlots;
+  private final Map<PriceKey, Priced> prices = new ConcurrentHashMap<>();
+  private static final int MAX_PRICES = 100_000;
 
   public DecisionEngine(Strategy strategy, ProductCatalogue products, LendingPolicy policy) {
     this.strategy = Objects.requireNonNull(strategy, "strategy");
@@ -351,9 +354,8 @@ public final class DecisionEngine {
                 "application.amount"));
       }
 
-      TotalCostDisclosure disclosure =
-          OfferPricing.disclose(product, approved, app.termMonths(), rate);
-      PricedTerm offer = OfferPricing.summary(disclosure, rate);
+      Priced priced = price(approved, app.termMonths(), rate);
+      PricedTerm offer = priced.term();
       BigDecimal cap = aprCap(in);
       boolean aboveCap = offer.aprPercent().compareTo(cap) > 0;
       outcomes.add(
@@ -381,10 +383,7 @@ public final class DecisionEngine {
       }
       List<PricedTerm> options = new ArrayList<>();
       for (int months : product.terms()) {
-        PricedTerm t =
-            months == app.termMonths()
-                ? offer
-                : OfferPricing.price(product, approved, months, rate);
+        PricedTerm t = months == app.termMonths() ? offer : price(approved, months, rate).term();
         if (t.aprPercent().compareTo(cap) <= 0) {
           options.add(t);
         }
@@ -402,8 +401,8 @@ public final class DecisionEngine {
               line,
               offer,
               options,
-              disclosure.zh(),
-              disclosure.en(),
+              priced.zh(),
+              priced.en(),
               score,
               pd,
               band.name(),
@@ -559,6 +558,32 @@ public final class DecisionEngine {
       in.unavailable().forEach(d -> out.add(zh ? d.zh() : d.en()));
       return String.join(zh ? "、" : ", ", out);
     }
+  }
+
+  /** A priced term with its disclosure texts. */
+  private record Priced(PricedTerm term, String zh, String en) {}
+
+  /** What a price is a pure function of, for the memo. */
+  private record PriceKey(BigDecimal amount, int months, BigDecimal ratePercent) {}
+
+  /**
+   * The price of {@code amount} over {@code months} at {@code ratePercent}: a schedule in
+   * BigDecimal, an IRR and two texts cost far more than the rest of a decision, and applicants ask
+   * for round amounts, so prices are memoised (bounded; a pure function, so replay is unaffected).
+   */
+  private Priced price(BigDecimal amount, int months, BigDecimal ratePercent) {
+    // exact keys (BigDecimal equality sees the scale), so a hit returns exactly what a miss would
+    PriceKey key = new PriceKey(amount, months, ratePercent);
+    Priced p = prices.get(key);
+    if (p == null) {
+      TotalCostDisclosure d = OfferPricing.disclose(product, amount, months, ratePercent);
+      p = new Priced(OfferPricing.summary(d, ratePercent), d.zh(), d.en());
+      if (prices.size() >= MAX_PRICES) {
+        prices.clear();
+      }
+      prices.put(key, p);
+    }
+    return p;
   }
 
   /** The per-borrower cap recorded with the inputs, else the policy's. */

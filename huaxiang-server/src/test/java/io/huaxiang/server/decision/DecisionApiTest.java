@@ -17,6 +17,7 @@ import java.math.BigDecimal;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,7 +29,10 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -47,6 +51,20 @@ class DecisionApiTest {
   }
 
   @Autowired DecisionStore store;
+
+  /** Beijing afternoon of 2026-11-23 whenever the tests run: the sample refers 01:00-04:59. */
+  static final Instant AFTERNOON = Instant.parse("2026-11-23T06:00:00Z");
+
+  static final String TODAY = "2026-11-23";
+
+  @TestConfiguration
+  static class FixedDay {
+    @Bean
+    @Primary
+    Clock afternoonClock() {
+      return Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), AFTERNOON));
+    }
+  }
 
   private static final String SAMPLE = resource("strategy-consumption.yaml");
 
@@ -161,7 +179,7 @@ class DecisionApiTest {
             .replace("{A: 9.9, B: 14.9, C: 19.9, D: 22.9}", "{A: 9, B: 10, C: 11, D: 12}");
     assertThat(postYaml("/api/v1/strategies", instalment).status()).isEqualTo(201);
     http().post("/api/v1/strategies/instalment_standard/versions/1/activate", "{}");
-    String today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+    String today = TODAY;
     assertThat(
             put("/api/v1/budgets/instalment/" + today, "{\"amount\":20000,\"count\":100}").status())
         .isEqualTo(200);
@@ -292,6 +310,21 @@ class DecisionApiTest {
   }
 
   @Test
+  void offersForAUserAreRankedAndPricedAndTheStandardOnesNeedNoPortrait() {
+    http().post("/api/v1/events/batch", portrait("dc-of", true));
+    JsonNode offers = http().get("/api/v1/users/dc-of/offers").body();
+    assertThat(offers.size()).isPositive();
+    assertThat(offers.get(0).get("personalised").asBoolean()).isTrue();
+    assertThat(offers.get(0).at("/representative/apr_percent").decimalValue()).isPositive();
+    assertThat(offers.get(0).get("text_zh").asText()).contains("预授信");
+    JsonNode plain = http().get("/api/v1/users/dc-of/offers?personalised=false").body();
+    assertThat(plain.get(0).get("personalised").asBoolean()).isFalse();
+    assertThat(Http.as(port, "marketing").get("/api/v1/offers").body().size()).isEqualTo(5);
+    assertThat(Http.as(port, "marketing").get("/api/v1/users/dc-of/offers").status())
+        .isEqualTo(403);
+  }
+
+  @Test
   void noConsentNoAssessment() {
     http().post("/api/v1/events/batch", portrait("dc-nc", false));
     JsonNode d =
@@ -366,7 +399,12 @@ class DecisionApiTest {
         "id_number");
     expect(
         application(
-            "b2", "dc-b", "5000", 6, idNumber(LocalDate.now().minusYears(17), 1), "consumption"),
+            "b2",
+            "dc-b",
+            "5000",
+            6,
+            idNumber(LocalDate.parse(TODAY).minusYears(17), 1),
+            "consumption"),
         422,
         "UNDER_AGE",
         "id_number");
