@@ -85,7 +85,11 @@ public final class ArtifactCodec {
             model.basePoints(),
             model.features().stream().map(ScorecardFeature::name).toList(),
             features,
-            info.metrics());
+            info.metrics(),
+            info.scoreBaseline() == null
+                ? null
+                : new ArtifactFile.BaselineDto(
+                    info.scoreBaseline().cuts(), info.scoreBaseline().counts()));
     try {
       return ArtifactWriter.write(file);
     } catch (IOException e) {
@@ -131,7 +135,11 @@ public final class ArtifactCodec {
             file.trainingData() == null
                 ? null
                 : new DataFingerprint(file.trainingData().sha256(), file.trainingData().rows()),
-            file.metrics() == null ? java.util.Map.of() : file.metrics());
+            file.metrics() == null ? java.util.Map.of() : file.metrics(),
+            file.scoreBaseline() == null
+                ? null
+                : new io.huaxiang.model.scorecard.ScoreBaseline(
+                    file.scoreBaseline().cuts(), file.scoreBaseline().counts()));
     return new ScorecardModel(
         features,
         file.intercept(),

@@ -25,7 +25,11 @@ record ArtifactFile(
     int basePoints,
     List<String> featureOrder,
     List<FeatureDto> features,
-    Map<String, ModelMetrics> metrics) {
+    Map<String, ModelMetrics> metrics,
+    BaselineDto scoreBaseline) {
+
+  /** Training score distribution: band edges and training rows per band (absent in old files). */
+  record BaselineDto(double[] cuts, long[] counts) {}
 
   static final String FORMAT = "huaxiang-scorecard";
 

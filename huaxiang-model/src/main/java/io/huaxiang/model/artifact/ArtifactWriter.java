@@ -54,6 +54,20 @@ final class ArtifactWriter {
       }
       g.writeEndArray();
       metrics(g, file.metrics());
+      if (file.scoreBaseline() != null) {
+        g.writeObjectFieldStart("scoreBaseline");
+        g.writeArrayFieldStart("cuts");
+        for (double c : file.scoreBaseline().cuts()) {
+          g.writeNumber(c);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("counts");
+        for (long c : file.scoreBaseline().counts()) {
+          g.writeNumber(c);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+      }
       g.writeEndObject();
     }
     return out.toString();

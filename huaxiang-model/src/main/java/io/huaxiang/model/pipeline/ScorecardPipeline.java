@@ -149,7 +149,12 @@ public final class ScorecardPipeline {
             info);
     progress.onProgress(Stage.EVALUATING, 0.9, "evaluating on the training rows");
     Evaluation train = evaluate(model, data, y, "train");
-    model = model.withMetrics("train", train.metrics());
+    model =
+        model
+            .withMetrics("train", train.metrics())
+            .withScoreBaseline(
+                io.huaxiang.model.scorecard.ScoreBaseline.of(
+                    Arrays.stream(train.points()).mapToInt(p -> (int) p).toArray()));
     progress.onProgress(Stage.DONE, 1.0, "done: " + names.size() + " features");
     return new TrainedScorecard(model, binnings, selected, fit, train);
   }

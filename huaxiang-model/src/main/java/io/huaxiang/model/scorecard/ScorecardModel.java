@@ -137,6 +137,12 @@ public final class ScorecardModel {
     return info;
   }
 
+  /** Returns a copy that carries the training score distribution (see {@link ScoreBaseline}). */
+  public ScorecardModel withScoreBaseline(ScoreBaseline baseline) {
+    return new ScorecardModel(
+        features, intercept, basePoints, scaling, info.withScoreBaseline(baseline));
+  }
+
   public ScorecardModel withMetrics(String sample, ModelMetrics metrics) {
     return new ScorecardModel(
         features, intercept, basePoints, scaling, info.withMetrics(sample, metrics));
