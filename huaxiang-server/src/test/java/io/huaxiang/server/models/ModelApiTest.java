@@ -147,6 +147,8 @@ class ModelApiTest {
     assertThat(now.get("csi")).isNotEmpty();
     assertThat(get("/api/v1/models/" + id + "/report").body()).contains("score PSI");
     assertThat(get("/api/v1/models/" + id + "/stability?days=0").statusCode()).isEqualTo(400);
+    assertThat(get("/api/v1/models/999999/report").statusCode()).isEqualTo(404);
+    assertThat(get("/api/v1/models/999999/stability").statusCode()).isEqualTo(404);
   }
 
   @Test
