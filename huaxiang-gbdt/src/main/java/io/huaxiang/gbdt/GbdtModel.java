@@ -7,14 +7,19 @@ import io.huaxiang.model.data.Column;
 import io.huaxiang.model.data.ColumnType;
 import io.huaxiang.model.data.Dataset;
 import io.huaxiang.model.data.NumericColumn;
+import io.huaxiang.model.metrics.ModelMetrics;
 import io.huaxiang.model.scorecard.FeatureLabel;
 import io.huaxiang.model.scorecard.ReasonCode;
+import io.huaxiang.model.scorecard.Scaling;
+import io.huaxiang.model.scorecard.ScoreResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import ml.dmlc.xgboost4j.java.Booster;
@@ -115,7 +120,10 @@ public final class GbdtModel implements AutoCloseable {
    * {@code points} is minus the shortfall; features that cost less than half a point are left out.
    */
   public List<ReasonCode> reasons(Map<String, ?> applicant, int n) {
-    float[] contrib = contributions(applicant);
+    return reasons(applicant, contributions(applicant), n);
+  }
+
+  private List<ReasonCode> reasons(Map<String, ?> applicant, float[] contrib, int n) {
     Integer[] order = new Integer[features.size()];
     for (int j = 0; j < order.length; j++) {
       order[j] = j;
@@ -197,6 +205,109 @@ public final class GbdtModel implements AutoCloseable {
   public void close() {
     booster.dispose();
   }
+
+  /** Format name of the one-file artifact ({@link #toArtifactJson}). */
+  public static final String ARTIFACT_FORMAT = "huaxiang-gbdt";
+
+  /** Points scale of {@link #score}: 600 points at good:bad odds 50:1, 50 points to double. */
+  public static final Scaling SCALING = new Scaling(600, 50, 50);
+
+  /**
+   * The whole model as one JSON document: the sidecar's fields plus XGBoost's UBJSON model in
+   * base64, so it can live in the model registry or in a single file like a scorecard artifact.
+   *
+   * @param name model name written into the document
+   * @param metrics evaluation figures by sample (e.g. "train", "test"); may be empty
+   */
+  public String toArtifactJson(String name, Map<String, ModelMetrics> metrics) {
+    try {
+      String booster = Base64.getEncoder().encodeToString(this.booster.toByteArray("ubj"));
+      return JSON.writeValueAsString(
+          new Artifact(
+              ARTIFACT_FORMAT,
+              1,
+              name,
+              target,
+              positiveValue,
+              trees,
+              features,
+              Map.copyOf(metrics),
+              booster));
+    } catch (IOException | XGBoostError e) {
+      throw new GbdtException("cannot serialise the GBDT model: " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether a JSON document is a GBDT artifact (rather than, say, a scorecard). */
+  public static boolean isArtifact(String json) {
+    try {
+      var node = JSON.readTree(json);
+      return node != null && ARTIFACT_FORMAT.equals(node.path("format").asText());
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Reads a document written by {@link #toArtifactJson}; {@code source} names it in errors. */
+  public static GbdtModel fromArtifactJson(String json, String source) {
+    try {
+      Artifact a = JSON.readValue(json, Artifact.class);
+      if (!ARTIFACT_FORMAT.equals(a.format()) || a.formatVersion() != 1) {
+        throw new GbdtException(
+            source + " is not a GBDT artifact of format version 1 (format " + a.format() + ")");
+      }
+      if (a.features() == null || a.features().isEmpty() || a.trees() < 1 || a.booster() == null) {
+        throw new GbdtException(source + " lacks the feature list, trees or the booster");
+      }
+      Booster booster = XGBoost.loadModel(Base64.getDecoder().decode(a.booster()));
+      return new GbdtModel(booster, a.features(), a.target(), a.positiveValue(), a.trees());
+    } catch (IOException | XGBoostError | IllegalArgumentException e) {
+      throw new GbdtException("cannot read a GBDT model from " + source + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Name and metrics stored in an artifact, without loading the booster. */
+  public static Map<String, ModelMetrics> artifactMetrics(String json) {
+    try {
+      Artifact a = JSON.readValue(json, Artifact.class);
+      return a.metrics() == null ? Map.of() : a.metrics();
+    } catch (IOException e) {
+      throw new GbdtException("not a GBDT artifact: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Scores one applicant like a scorecard does: points on {@link #SCALING}, the PD, the top {@code
+   * reasons} reason codes from SHAP, and each feature's contribution in points ("(base)" = the
+   * average applicant's points).
+   */
+  public synchronized ScoreResult score(Map<String, ?> applicant, int reasons) {
+    float[] contrib = contributions(applicant);
+    double margin = 0;
+    for (float c : contrib) {
+      margin += c;
+    }
+    Map<String, Integer> byFeature = new LinkedHashMap<>();
+    byFeature.put("(base)", (int) Math.round(SCALING.points(contrib[contrib.length - 1])));
+    for (int j = 0; j < features.size(); j++) {
+      byFeature.put(features.get(j).name(), (int) Math.round(-contrib[j] * SCALING.factor()));
+    }
+    int points = (int) Math.round(SCALING.points(margin));
+    return new ScoreResult(
+        points, 1 / (1 + Math.exp(-margin)), reasons(applicant, contrib, reasons), byFeature);
+  }
+
+  /** The one-file artifact of the registry and the CLI. */
+  record Artifact(
+      String format,
+      int formatVersion,
+      String name,
+      String target,
+      String positiveValue,
+      int trees,
+      List<GbdtFeature> features,
+      Map<String, ModelMetrics> metrics,
+      String booster) {}
 
   /** The JSON sidecar next to XGBoost's model file. */
   record Sidecar(

@@ -125,6 +125,46 @@ class GbdtModelTest {
         .hasMessageContaining("'credit_amount'");
   }
 
+  @Test
+  void oneFileArtifactReloadsAndScoresLikeTheOriginal() {
+    String json =
+        model.toArtifactJson(
+            "german",
+            java.util.Map.of(
+                "train",
+                io.huaxiang.model.metrics.ModelMetrics.of(
+                    model.predictPd(data), new double[data.rowCount()], labels())));
+    assertThat(GbdtModel.isArtifact(json)).isTrue();
+    assertThat(GbdtModel.isArtifact("{\"format\":\"huaxiang-scorecard\"}")).isFalse();
+    assertThat(GbdtModel.artifactMetrics(json)).containsKey("train");
+    try (GbdtModel back = GbdtModel.fromArtifactJson(json, "test")) {
+      assertThat(back.predictPd(data)).containsExactly(model.predictPd(data));
+      for (int r = 0; r < 20; r++) {
+        var a = data.row(r);
+        var score = back.score(a, 4);
+        assertThat(score).isEqualTo(model.score(a, 4));
+        assertThat(score.pd()).isCloseTo(model.predictPd(a), within(1e-6)); // float SHAP sums
+        assertThat(score.reasons()).isEqualTo(model.reasons(a, 4));
+      }
+      // riskier applicants never get more points, as on a scorecard
+      var scores =
+          java.util.stream.IntStream.range(0, data.rowCount())
+              .mapToObj(r -> back.score(data.row(r), 0))
+              .sorted(java.util.Comparator.comparingDouble(s -> s.pd()))
+              .toList();
+      for (int i = 1; i < scores.size(); i++) {
+        assertThat(scores.get(i).points()).isLessThanOrEqualTo(scores.get(i - 1).points());
+      }
+    }
+    assertThatThrownBy(() -> GbdtModel.fromArtifactJson("{\"format\":\"huaxiang-gbdt\"}", "x"))
+        .isInstanceOf(GbdtException.class)
+        .hasMessageContaining("x");
+  }
+
+  private static int[] labels() {
+    return io.huaxiang.model.data.BinaryTarget.of(data, "creditability", "bad").labels();
+  }
+
   private static int indexOf(String feature) {
     for (int j = 0; j < model.features().size(); j++) {
       if (model.features().get(j).name().equals(feature)) {

@@ -77,6 +77,8 @@ public final class ColumnClassification {
     table(m, "models", DataClass.C1, "id", "name", "version", "kind", "status", "artifact");
     table(m, "models", DataClass.C1, "fingerprint", "created_at", "created_by", "approved_by");
     table(m, "models", DataClass.C1, "approved_at");
+    // a logged score keeps points and bins but no applicant identifier: nobody's data
+    table(m, "model_scores", DataClass.C1, "id", "model_id", "scored_at", "points", "bins");
     // a segment is a rule over features, not anybody's data
     table(m, "segments", DataClass.C1, "name", "version", "expression", "description");
     table(m, "segments", DataClass.C1, "created_at", "created_by");

@@ -10,6 +10,9 @@ import io.huaxiang.model.binning.Monotonicity;
 import io.huaxiang.model.binning.WoeBin;
 import io.huaxiang.model.data.ColumnType;
 import io.huaxiang.model.data.DataFingerprint;
+import io.huaxiang.model.derived.DerivedFeature;
+import io.huaxiang.model.derived.GroupAggregate;
+import io.huaxiang.model.derived.SumRatio;
 import io.huaxiang.model.scorecard.FeatureLabel;
 import io.huaxiang.model.scorecard.ModelInfo;
 import io.huaxiang.model.scorecard.Scaling;
@@ -82,7 +85,11 @@ public final class ArtifactCodec {
             model.basePoints(),
             model.features().stream().map(ScorecardFeature::name).toList(),
             features,
-            info.metrics());
+            info.metrics(),
+            info.scoreBaseline() == null
+                ? null
+                : new ArtifactFile.BaselineDto(
+                    info.scoreBaseline().cuts(), info.scoreBaseline().counts()));
     try {
       return ArtifactWriter.write(file);
     } catch (IOException e) {
@@ -128,7 +135,11 @@ public final class ArtifactCodec {
             file.trainingData() == null
                 ? null
                 : new DataFingerprint(file.trainingData().sha256(), file.trainingData().rows()),
-            file.metrics() == null ? java.util.Map.of() : file.metrics());
+            file.metrics() == null ? java.util.Map.of() : file.metrics(),
+            file.scoreBaseline() == null
+                ? null
+                : new io.huaxiang.model.scorecard.ScoreBaseline(
+                    file.scoreBaseline().cuts(), file.scoreBaseline().counts()));
     return new ScorecardModel(
         features,
         file.intercept(),
@@ -158,7 +169,41 @@ public final class ArtifactCodec {
         f.cross() == null
             ? null
             : new ArtifactFile.CrossDto(
-                sourceDto(f.cross().first()), sourceDto(f.cross().second())));
+                sourceDto(f.cross().first()), sourceDto(f.cross().second())),
+        derivedDto(f.derived()));
+  }
+
+  private static ArtifactFile.DerivedDto derivedDto(DerivedFeature d) {
+    if (d == null) {
+      return null;
+    }
+    if (d instanceof GroupAggregate a) {
+      return new ArtifactFile.DerivedDto(
+          "aggregate",
+          a.aggregate().name().toLowerCase(java.util.Locale.ROOT),
+          a.inputs(),
+          null,
+          null);
+    }
+    SumRatio r = (SumRatio) d;
+    return new ArtifactFile.DerivedDto("ratio", null, null, r.numerator(), r.denominator());
+  }
+
+  private static DerivedFeature derived(String name, ArtifactFile.DerivedDto d) {
+    if (d == null) {
+      return null;
+    }
+    return switch (d.kind()) {
+      case "aggregate" ->
+          new GroupAggregate(
+              name,
+              GroupAggregate.Aggregate.valueOf(d.aggregate().toUpperCase(java.util.Locale.ROOT)),
+              d.inputs());
+      case "ratio" -> new SumRatio(name, d.numerator(), d.denominator());
+      default ->
+          throw new ArtifactException(
+              "feature '" + name + "' has an unknown derivation '" + d.kind() + "'");
+    };
   }
 
   private static ArtifactFile.SourceDto sourceDto(FeatureBinning b) {
@@ -255,6 +300,11 @@ public final class ArtifactCodec {
             ? null
             : new CrossFeature(f.name(), source(f.cross().first()), source(f.cross().second()));
     return new ScorecardFeature(
-        binning, f.coefficient(), points, new FeatureLabel(f.labelZh(), f.labelEn()), cross);
+        binning,
+        f.coefficient(),
+        points,
+        new FeatureLabel(f.labelZh(), f.labelEn()),
+        cross,
+        derived(f.name(), f.derived()));
   }
 }

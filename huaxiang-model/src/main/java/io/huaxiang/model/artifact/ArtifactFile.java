@@ -25,7 +25,11 @@ record ArtifactFile(
     int basePoints,
     List<String> featureOrder,
     List<FeatureDto> features,
-    Map<String, ModelMetrics> metrics) {
+    Map<String, ModelMetrics> metrics,
+    BaselineDto scoreBaseline) {
+
+  /** Training score distribution: band edges and training rows per band (absent in old files). */
+  record BaselineDto(double[] cuts, long[] counts) {}
 
   static final String FORMAT = "huaxiang-scorecard";
 
@@ -48,7 +52,21 @@ record ArtifactFile(
       double gini,
       double ks,
       List<BinDto> bins,
-      CrossDto cross) {}
+      CrossDto cross,
+      DerivedDto derived) {}
+
+  /**
+   * How a derived feature is computed from raw columns (absent for raw features): {@code kind}
+   * "aggregate" (with {@code aggregate} mean/max/min/trend/count_positive over {@code inputs}) or
+   * "ratio" (sum of {@code numerator} over sum of {@code denominator}).
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record DerivedDto(
+      String kind,
+      String aggregate,
+      List<String> inputs,
+      List<String> numerator,
+      List<String> denominator) {}
 
   /** The two source binnings of an interaction feature (absent for plain features). */
   record CrossDto(SourceDto first, SourceDto second) {}

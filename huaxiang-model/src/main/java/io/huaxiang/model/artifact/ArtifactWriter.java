@@ -54,6 +54,20 @@ final class ArtifactWriter {
       }
       g.writeEndArray();
       metrics(g, file.metrics());
+      if (file.scoreBaseline() != null) {
+        g.writeObjectFieldStart("scoreBaseline");
+        g.writeArrayFieldStart("cuts");
+        for (double c : file.scoreBaseline().cuts()) {
+          g.writeNumber(c);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("counts");
+        for (long c : file.scoreBaseline().counts()) {
+          g.writeNumber(c);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+      }
       g.writeEndObject();
     }
     return out.toString();
@@ -78,7 +92,30 @@ final class ArtifactWriter {
       source(g, "second", f.cross().second());
       g.writeEndObject();
     }
+    if (f.derived() != null) {
+      ArtifactFile.DerivedDto d = f.derived();
+      g.writeObjectFieldStart("derived");
+      string(g, "kind", d.kind());
+      if (d.aggregate() != null) {
+        string(g, "aggregate", d.aggregate());
+      }
+      names(g, "inputs", d.inputs());
+      names(g, "numerator", d.numerator());
+      names(g, "denominator", d.denominator());
+      g.writeEndObject();
+    }
     g.writeEndObject();
+  }
+
+  private static void names(JsonGenerator g, String field, List<String> names) throws IOException {
+    if (names == null) {
+      return;
+    }
+    g.writeArrayFieldStart(field);
+    for (String n : names) {
+      g.writeString(n);
+    }
+    g.writeEndArray();
   }
 
   private static void source(JsonGenerator g, String field, ArtifactFile.SourceDto s)

@@ -73,6 +73,12 @@ public final class PmmlExport {
                 + f.name()
                 + "'; train with Interactions.none() to export this card as PMML");
       }
+      if (f.derived() != null) {
+        throw new ArtifactException(
+            "PMML export does not support derived feature '"
+                + f.name()
+                + "'; train with withGroupFeatures(false) to export this card as PMML");
+      }
     }
     DataDictionary dictionary = new DataDictionary();
     MiningSchema schema = new MiningSchema();

@@ -255,14 +255,13 @@ public final class Binner {
       return new Chosen(problem.solve(trend), trend);
     }
     Map<Monotonicity, OptimalPartition.Result> results = new LinkedHashMap<>();
-    for (Monotonicity m :
-        List.of(
-            Monotonicity.ASCENDING,
-            Monotonicity.DESCENDING,
-            Monotonicity.PEAK,
-            Monotonicity.VALLEY)) {
-      results.put(m, problem.solve(m));
-    }
+    // a peak starts ascending and a valley descending, so each programme yields both shapes
+    OptimalPartition.Result[] peak = problem.solveBoth(Monotonicity.PEAK);
+    OptimalPartition.Result[] valley = problem.solveBoth(Monotonicity.VALLEY);
+    results.put(Monotonicity.ASCENDING, peak[0]);
+    results.put(Monotonicity.DESCENDING, valley[0]);
+    results.put(Monotonicity.PEAK, peak[1]);
+    results.put(Monotonicity.VALLEY, valley[1]);
     Monotonicity mono =
         results.get(Monotonicity.ASCENDING).iv() >= results.get(Monotonicity.DESCENDING).iv()
             ? Monotonicity.ASCENDING

@@ -42,12 +42,12 @@ public record BinningConfig(
   }
 
   /**
-   * 50 fine bins; at most 8 coarse bins of at least 3 % of rows with 5 events and 5 non-events
+   * 100 fine bins; at most 8 coarse bins of at least 3 % of rows with 5 events and 5 non-events
    * each; automatic shape, with numerics of at most 32 distinct values (codes, days of month) free
    * of shape constraints.
    */
   public static BinningConfig defaults() {
-    return new BinningConfig(50, 8, 0.03, 5, Monotonicity.AUTO, 0.1, 32, Set.of(), Map.of());
+    return new BinningConfig(100, 8, 0.03, 5, Monotonicity.AUTO, 0.1, 32, Set.of(), Map.of());
   }
 
   public BinningConfig withSpecialValues(Set<Double> values) {

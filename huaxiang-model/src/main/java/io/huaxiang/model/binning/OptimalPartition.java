@@ -52,6 +52,15 @@ final class OptimalPartition {
 
   /** Returns the best partition for a shape other than AUTO; one bin if nothing is feasible. */
   Result solve(Monotonicity shape) {
+    return solveBoth(shape)[1];
+  }
+
+  /**
+   * Solves a shape and also returns the best partition that never leaves its first phase: for PEAK
+   * that is the best ASCENDING partition, for VALLEY the best DESCENDING one, so AUTO needs two
+   * programmes instead of four. Index 0 = first phase only, 1 = the shape.
+   */
+  Result[] solveBoth(Monotonicity shape) {
     int m = events.length;
     int[] dir = directions(shape);
     boolean canSwitch = shape == Monotonicity.PEAK || shape == Monotonicity.VALLEY;
@@ -111,7 +120,10 @@ final class OptimalPartition {
         }
       }
     }
-    return backtrack(best, parentStart, parentPhase, kMax, m);
+    return new Result[] {
+      backtrack(best, parentStart, parentPhase, kMax, m, 1),
+      backtrack(best, parentStart, parentPhase, kMax, m, 2)
+    };
   }
 
   private static void relax(
@@ -133,13 +145,18 @@ final class OptimalPartition {
   }
 
   private Result backtrack(
-      double[][][][] best, int[][][][] parentStart, byte[][][][] parentPhase, int kMax, int m) {
+      double[][][][] best,
+      int[][][][] parentStart,
+      byte[][][][] parentPhase,
+      int kMax,
+      int m,
+      int phases) {
     double top = NONE;
     int bk = -1;
     int bp = -1;
     int ba = -1;
     for (int k = 1; k <= kMax; k++) {
-      for (int p = 0; p < 2; p++) {
+      for (int p = 0; p < phases; p++) {
         for (int a = 0; a < m; a++) {
           // prefer fewer bins on a tie: the simpler card explains the same evidence
           if (best[k][p][a][m - 1] > top + EPS) {

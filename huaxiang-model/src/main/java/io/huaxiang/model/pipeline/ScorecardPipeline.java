@@ -4,10 +4,13 @@ import io.huaxiang.model.binning.Binner;
 import io.huaxiang.model.binning.CrossFeature;
 import io.huaxiang.model.binning.FeatureBinning;
 import io.huaxiang.model.data.BinaryTarget;
+import io.huaxiang.model.data.CategoricalColumn;
 import io.huaxiang.model.data.Column;
 import io.huaxiang.model.data.Dataset;
 import io.huaxiang.model.data.DatasetException;
 import io.huaxiang.model.data.NumericColumn;
+import io.huaxiang.model.derived.DerivedFeature;
+import io.huaxiang.model.derived.FeatureGroups;
 import io.huaxiang.model.metrics.Calibration;
 import io.huaxiang.model.metrics.GainsTable;
 import io.huaxiang.model.metrics.ModelMetrics;
@@ -33,6 +36,11 @@ import java.util.Set;
  * on WoE, scale to points and evaluate. The same configuration serves every dataset.
  */
 public final class ScorecardPipeline {
+  /** Folds of the training rows used to validate groupings and choose the L2 penalty. */
+  static final int VALIDATION_FOLDS = 5;
+
+  static final long VALIDATION_SEED = 42;
+
   private ScorecardPipeline() {}
 
   /** Trains a scorecard on all rows of {@code data}. */
@@ -48,8 +56,24 @@ public final class ScorecardPipeline {
       throw new DatasetException(
           "no candidate features in " + data + " besides the target and excluded columns");
     }
+    Map<String, DerivedFeature> derived = new LinkedHashMap<>();
+    if (config.groupFeatures()) {
+      List<Column> raw = List.copyOf(candidates);
+      for (DerivedFeature d : new FeatureGroups(config.binning().freeShapeLevels()).propose(raw)) {
+        if (!data.hasColumn(d.name())) {
+          derived.put(d.name(), d);
+          candidates.add(d.derive(data));
+        }
+      }
+    }
     progress.onProgress(
-        Stage.BINNING, 0.05, "binning " + candidates.size() + " features (optimal, constrained)");
+        Stage.BINNING,
+        0.05,
+        "binning "
+            + candidates.size()
+            + " features (optimal, constrained; "
+            + derived.size()
+            + " derived from groups of like columns)");
     List<FeatureBinning> binnings = new Binner(config.binning()).fitAll(candidates, y);
     Map<String, Double> iv = new LinkedHashMap<>();
     Map<String, double[]> woe = new LinkedHashMap<>();
@@ -61,9 +85,27 @@ public final class ScorecardPipeline {
       byName.put(b.feature(), b);
     }
     Map<String, CrossFeature> crosses =
-        addInteractions(data, config, binnings, y, iv, woe, byName, progress);
+        addInteractions(data, config, binnings, derived.keySet(), y, iv, woe, byName, progress);
+    progress.onProgress(
+        Stage.SELECTING, 0.35, "validating learned categorical groupings out of fold");
+    CrossValidation cv = new CrossValidation(y, VALIDATION_FOLDS, VALIDATION_SEED);
+    List<Column> learned = new ArrayList<>();
+    for (Column c : candidates) {
+      if (c instanceof CategoricalColumn) {
+        learned.add(c);
+      }
+    }
+    for (CrossFeature c : crosses.values()) {
+      learned.add(c.derive(data));
+    }
+    // the IV of a grouping learned from event rates is measured on rows it did not see, so the IV
+    // filter drops groupings that only memorised the training rows (fifty states by event rate)
+    Map<String, Double> selectionIv = new LinkedHashMap<>(iv);
+    for (Map.Entry<String, double[]> oof : cv.outOfFoldWoe(learned, config.binning()).entrySet()) {
+      selectionIv.put(oof.getKey(), cv.informationValue(oof.getValue()));
+    }
     progress.onProgress(Stage.SELECTING, 0.4, "selecting features (IV, correlation, VIF, AIC)");
-    SelectionResult selected = new FeatureSelector(config.selection()).select(iv, woe, y);
+    SelectionResult selected = new FeatureSelector(config.selection()).select(selectionIv, woe, y);
     if (selected.selected().isEmpty()) {
       throw new DatasetException(
           "no feature passed selection, so no scorecard can be built:\n" + selected.print());
@@ -71,13 +113,18 @@ public final class ScorecardPipeline {
     List<SelectionStep> log = new ArrayList<>(preLog);
     log.addAll(selected.log());
     selected = new SelectionResult(selected.selected(), log);
-    progress.onProgress(Stage.FITTING, 0.7, "fitting logistic regression on WoE");
+    progress.onProgress(Stage.FITTING, 0.7, "choosing the L2 penalty by cross-validation");
     List<String> names = selected.selected();
     double[][] x = new double[names.size()][];
     for (int j = 0; j < x.length; j++) {
       x[j] = woe.get(names.get(j));
     }
-    LogisticFit fit = new LogisticRegression(config.l2()).fit(names, x, y);
+    double l2 = config.l2();
+    if (l2 < 0) {
+      l2 = cv.chooseL2(names, x);
+    }
+    progress.onProgress(Stage.FITTING, 0.75, "fitting logistic regression on WoE, L2 = " + l2);
+    LogisticFit fit = new LogisticRegression(l2).fit(names, x, y);
     progress.onProgress(Stage.SCALING, 0.8, "scaling to points");
     List<FeatureBinning> chosen = names.stream().map(byName::get).toList();
     ModelInfo info =
@@ -94,6 +141,7 @@ public final class ScorecardPipeline {
         ScorecardModel.build(
             chosen,
             crosses,
+            derived,
             fit.intercept(),
             fit.coefficients(),
             config.labels(),
@@ -101,7 +149,12 @@ public final class ScorecardPipeline {
             info);
     progress.onProgress(Stage.EVALUATING, 0.9, "evaluating on the training rows");
     Evaluation train = evaluate(model, data, y, "train");
-    model = model.withMetrics("train", train.metrics());
+    model =
+        model
+            .withMetrics("train", train.metrics())
+            .withScoreBaseline(
+                io.huaxiang.model.scorecard.ScoreBaseline.of(
+                    Arrays.stream(train.points()).mapToInt(p -> (int) p).toArray()));
     progress.onProgress(Stage.DONE, 1.0, "done: " + names.size() + " features");
     return new TrainedScorecard(model, binnings, selected, fit, train);
   }
@@ -114,6 +167,7 @@ public final class ScorecardPipeline {
       Dataset data,
       TrainingConfig config,
       List<FeatureBinning> binnings,
+      Set<String> derived,
       int[] y,
       Map<String, Double> iv,
       Map<String, double[]> woe,
@@ -126,7 +180,8 @@ public final class ScorecardPipeline {
     }
     List<FeatureBinning> top =
         binnings.stream()
-            .filter(b -> b.iv() >= config.selection().minIv())
+            // crosses come from raw columns, which the applicant sends as they are
+            .filter(b -> b.iv() >= config.selection().minIv() && !derived.contains(b.feature()))
             .sorted(java.util.Comparator.comparingDouble((FeatureBinning b) -> -b.iv()))
             .limit(rule.topFeatures())
             .toList();

@@ -35,6 +35,15 @@ public final class LogisticRegression {
 
   /** Fits {@code y ~ x}; throws {@link RegressionException} when no finite optimum exists. */
   public LogisticFit fit(List<String> features, double[][] x, int[] y) {
+    return fit(features, x, y, null);
+  }
+
+  /**
+   * Fits {@code y ~ x} starting Newton's method from {@code start} (intercept first, then one value
+   * per feature; {@code null} = the base rate): a nearby start, such as the fit of a similar sample
+   * or of one feature fewer, saves most iterations. The optimum does not depend on the start.
+   */
+  public LogisticFit fit(List<String> features, double[][] x, int[] y, double[] start) {
     int k = x.length;
     int n = y.length;
     if (features.size() != k) {
@@ -52,6 +61,13 @@ public final class LogisticRegression {
     }
     double[] beta = new double[k + 1];
     beta[0] = Math.log(mean / (1 - mean));
+    if (start != null) {
+      if (start.length != k + 1) {
+        throw new IllegalArgumentException(
+            "start has " + start.length + " values for " + (k + 1) + " coefficients");
+      }
+      beta = start.clone();
+    }
     double[] eta = new double[n];
     double logLik = logLikelihood(beta, x, y, eta);
     int iter = 0;
@@ -151,21 +167,19 @@ public final class LogisticRegression {
     }
     gradient[0] = sum(r);
     h.set(0, 0, sum(w));
+    double[] wxa = new double[n];
     for (int a = 0; a < k; a++) {
       double[] xa = x[a];
       gradient[a + 1] = dot(xa, r) - l2 * beta[a + 1];
       double wa = 0;
       for (int i = 0; i < n; i++) {
-        wa += w[i] * xa[i];
+        wxa[i] = w[i] * xa[i];
+        wa += wxa[i];
       }
       h.set(0, a + 1, wa);
       h.set(a + 1, 0, wa);
       for (int b = a; b < k; b++) {
-        double[] xb = x[b];
-        double s = 0;
-        for (int i = 0; i < n; i++) {
-          s += w[i] * xa[i] * xb[i];
-        }
+        double s = dot(wxa, x[b]);
         if (a == b) {
           s += l2;
         }

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A self-contained HTML report of one scorecard: headline figures, ROC, KS, score distributions,
@@ -83,6 +84,18 @@ public final class ModelReport {
         ScorecardPipeline.featureStability(model, baseData, currentData));
   }
 
+  /**
+   * A report from the model file alone, as the registry serves it: the overview with the stored
+   * metrics, the card's bins and points, and the given stability (e.g. of recently scored
+   * applicants against the training distribution); no curves, since no labelled rows are at hand.
+   *
+   * @param psi score stability, or null
+   * @param csi feature stability, possibly empty
+   */
+  public static ModelReport ofArtifact(ScorecardModel model, Stability psi, List<Stability> csi) {
+    return new ModelReport(model, null, null, null, psi, csi);
+  }
+
   /** Writes the report to a file. */
   public void write(Path file) {
     try {
@@ -109,8 +122,10 @@ public final class ModelReport {
         .append(Svg.esc(model.info().name()))
         .append("</h1>");
     overview(sb, model);
-    charts(sb);
-    gains(sb, test.gains());
+    if (test != null) {
+      charts(sb);
+      gains(sb, test.gains());
+    }
     stability(sb);
     features(sb, model);
     selection(sb);
@@ -144,14 +159,21 @@ public final class ModelReport {
     sb.append("</table><table><tr><th class='l'>样本 / Sample</th><th>rows</th><th>events</th>")
         .append("<th>AUC</th><th>Gini</th><th>KS</th><th>KS at points</th>")
         .append("<th>AUC (integer points)</th><th>Brier</th></tr>");
-    for (Evaluation e : List.of(base, test)) {
-      ModelMetrics m = e.metrics();
+    Map<String, ModelMetrics> figures = new java.util.LinkedHashMap<>();
+    if (base == null || test == null) {
+      figures.putAll(model.info().metrics()); // from the model file
+    } else {
+      figures.put(base.sample(), base.metrics());
+      figures.put(test.sample(), test.metrics());
+    }
+    for (Map.Entry<String, ModelMetrics> e : figures.entrySet()) {
+      ModelMetrics m = e.getValue();
       sb.append(
           String.format(
               Locale.ROOT,
               "<tr><td class='l'>%s</td><td>%d</td><td>%d</td><td>%.4f</td><td>%.4f</td>"
                   + "<td>%.4f</td><td>%.0f</td><td>%.4f</td><td>%.4f</td></tr>",
-              e.sample(),
+              Svg.esc(e.getKey()),
               m.rows(),
               m.events(),
               m.auc(),
@@ -314,7 +336,9 @@ public final class ModelReport {
     if (psi == null && csi.isEmpty()) {
       return;
     }
-    sb.append("<h2>稳定性 / Stability (train → ").append(Svg.esc(test.sample())).append(")</h2>");
+    sb.append("<h2>稳定性 / Stability (train → ")
+        .append(Svg.esc(test == null ? "current" : test.sample()))
+        .append(")</h2>");
     sb.append("<p>PSI/CSI &lt; 0.1 stable 稳定, 0.1–0.25 watch 关注, ≥ 0.25 shifted 显著偏移</p>");
     sb.append("<table><tr><th class='l'>what</th><th>index</th><th class='l'>flag</th></tr>");
     List<Stability> all = new ArrayList<>();

@@ -18,6 +18,7 @@ import java.util.Map;
  * @param positiveValue the target value counted as the event
  * @param fingerprint sha256 and row count of the training file
  * @param metrics figures by sample name, e.g. "train" and "test"
+ * @param scoreBaseline the training score distribution for PSI monitoring, or null (older files)
  */
 public record ModelInfo(
     String name,
@@ -27,7 +28,44 @@ public record ModelInfo(
     String target,
     String positiveValue,
     DataFingerprint fingerprint,
-    Map<String, ModelMetrics> metrics) {
+    Map<String, ModelMetrics> metrics,
+    ScoreBaseline scoreBaseline) {
+
+  /** Without a score baseline. */
+  public ModelInfo(
+      String name,
+      int formatVersion,
+      String libraryVersion,
+      Instant trainedAt,
+      String target,
+      String positiveValue,
+      DataFingerprint fingerprint,
+      Map<String, ModelMetrics> metrics) {
+    this(
+        name,
+        formatVersion,
+        libraryVersion,
+        trainedAt,
+        target,
+        positiveValue,
+        fingerprint,
+        metrics,
+        null);
+  }
+
+  /** Returns a copy with the training score distribution. */
+  public ModelInfo withScoreBaseline(ScoreBaseline baseline) {
+    return new ModelInfo(
+        name,
+        formatVersion,
+        libraryVersion,
+        trainedAt,
+        target,
+        positiveValue,
+        fingerprint,
+        metrics,
+        baseline);
+  }
 
   /** Current artifact format; bump on any change an older reader could not understand. */
   public static final int FORMAT_VERSION = 1;
@@ -44,6 +82,14 @@ public record ModelInfo(
     Map<String, ModelMetrics> out = new LinkedHashMap<>(metrics);
     out.put(sample, figures);
     return new ModelInfo(
-        name, formatVersion, libraryVersion, trainedAt, target, positiveValue, fingerprint, out);
+        name,
+        formatVersion,
+        libraryVersion,
+        trainedAt,
+        target,
+        positiveValue,
+        fingerprint,
+        out,
+        scoreBaseline);
   }
 }

@@ -4,6 +4,7 @@ import io.huaxiang.model.binning.CrossFeature;
 import io.huaxiang.model.binning.FeatureBinning;
 import io.huaxiang.model.data.Column;
 import io.huaxiang.model.data.Dataset;
+import io.huaxiang.model.derived.DerivedFeature;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -15,27 +16,45 @@ import java.util.Map;
  * @param points integer points per bin, in bin order; unmatched values get 0 (neutral WoE)
  * @param label display names
  * @param cross the two source features if this is an interaction, else {@code null}
+ * @param derived the recipe if this feature is computed from raw columns, else {@code null}
  */
 public record ScorecardFeature(
     FeatureBinning binning,
     double coefficient,
     int[] points,
     FeatureLabel label,
-    CrossFeature cross) {
+    CrossFeature cross,
+    DerivedFeature derived) {
+
+  /** A raw or interaction feature. */
+  public ScorecardFeature(
+      FeatureBinning binning,
+      double coefficient,
+      int[] points,
+      FeatureLabel label,
+      CrossFeature cross) {
+    this(binning, coefficient, points, label, cross, null);
+  }
 
   /** A plain (non-interaction) feature. */
   public ScorecardFeature(
       FeatureBinning binning, double coefficient, int[] points, FeatureLabel label) {
-    this(binning, coefficient, points, label, null);
+    this(binning, coefficient, points, label, null, null);
   }
 
   /** Returns this feature's raw input from an applicant (an interaction derives it). */
   public Object input(Map<String, ?> applicant) {
+    if (derived != null) {
+      return derived.valueOf(applicant);
+    }
     return cross == null ? applicant.get(name()) : cross.labelOf(applicant);
   }
 
   /** Returns this feature's column of a dataset (an interaction derives it). */
   public Column column(Dataset data) {
+    if (derived != null) {
+      return derived.derive(data);
+    }
     return cross == null ? data.column(name()) : cross.derive(data);
   }
 

@@ -4,6 +4,7 @@ import io.huaxiang.model.artifact.ArtifactCodec;
 import io.huaxiang.model.binning.CrossFeature;
 import io.huaxiang.model.binning.FeatureBinning;
 import io.huaxiang.model.data.Dataset;
+import io.huaxiang.model.derived.DerivedFeature;
 import io.huaxiang.model.metrics.ModelMetrics;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ public final class ScorecardModel {
   private final FeatureBinning[] binnings;
   private final int[][] binPoints;
   private final CrossFeature[] crosses;
+  private final DerivedFeature[] derived;
   private final double[] averagePoints;
 
   public ScorecardModel(
@@ -49,6 +51,8 @@ public final class ScorecardModel {
         this.features.stream().map(ScorecardFeature::binning).toArray(FeatureBinning[]::new);
     this.binPoints = this.features.stream().map(ScorecardFeature::points).toArray(int[][]::new);
     this.crosses = this.features.stream().map(ScorecardFeature::cross).toArray(CrossFeature[]::new);
+    this.derived =
+        this.features.stream().map(ScorecardFeature::derived).toArray(DerivedFeature[]::new);
     this.averagePoints =
         this.features.stream().mapToDouble(ScorecardFeature::averagePoints).toArray();
   }
@@ -73,6 +77,22 @@ public final class ScorecardModel {
       Map<String, FeatureLabel> labels,
       Scaling scaling,
       ModelInfo info) {
+    return build(binnings, crosses, Map.of(), intercept, coefficients, labels, scaling, info);
+  }
+
+  /**
+   * Builds the card; {@code crosses} names the interaction features and {@code derived} the
+   * features computed from raw columns.
+   */
+  public static ScorecardModel build(
+      List<FeatureBinning> binnings,
+      Map<String, CrossFeature> crosses,
+      Map<String, DerivedFeature> derived,
+      double intercept,
+      double[] coefficients,
+      Map<String, FeatureLabel> labels,
+      Scaling scaling,
+      ModelInfo info) {
     List<ScorecardFeature> out = new ArrayList<>();
     for (int j = 0; j < binnings.size(); j++) {
       var binning = binnings.get(j);
@@ -86,7 +106,12 @@ public final class ScorecardModel {
           labels.getOrDefault(binning.feature(), FeatureLabel.fromName(binning.feature()));
       out.add(
           new ScorecardFeature(
-              binning, coefficients[j], points, label, crosses.get(binning.feature())));
+              binning,
+              coefficients[j],
+              points,
+              label,
+              crosses.get(binning.feature()),
+              derived.get(binning.feature())));
     }
     int base = (int) Math.round(scaling.points(intercept));
     return new ScorecardModel(out, intercept, base, scaling, info);
@@ -110,6 +135,12 @@ public final class ScorecardModel {
 
   public ModelInfo info() {
     return info;
+  }
+
+  /** Returns a copy that carries the training score distribution (see {@link ScoreBaseline}). */
+  public ScorecardModel withScoreBaseline(ScoreBaseline baseline) {
+    return new ScorecardModel(
+        features, intercept, basePoints, scaling, info.withScoreBaseline(baseline));
   }
 
   public ScorecardModel withMetrics(String sample, ModelMetrics metrics) {
@@ -181,7 +212,12 @@ public final class ScorecardModel {
   public int points(Map<String, ?> applicant) {
     int total = basePoints;
     for (int j = 0; j < names.length; j++) {
-      Object value = crosses[j] == null ? applicant.get(names[j]) : crosses[j].labelOf(applicant);
+      Object value;
+      if (derived[j] != null) {
+        value = derived[j].valueOf(applicant);
+      } else {
+        value = crosses[j] == null ? applicant.get(names[j]) : crosses[j].labelOf(applicant);
+      }
       int bin = binnings[j].binOfValue(value);
       if (bin >= 0) {
         total += binPoints[j][bin];

@@ -92,31 +92,56 @@ public final class FeatureSelector {
     return kept;
   }
 
+  /**
+   * Goes through the features from the highest IV down and keeps one only if its VIF against the
+   * features kept so far stays within the limit: a feature is dropped when stronger features
+   * already explain it, so the strongest feature of a collinear set always stays (removing the
+   * highest VIF first could drop the best feature of the card).
+   */
   private List<String> vifFilter(
       List<String> candidates, Map<String, double[]> woe, List<SelectionStep> log) {
-    List<String> kept = new ArrayList<>(candidates);
-    while (kept.size() > 2) {
-      double[] vif = vif(kept, woe);
-      int worst = 0;
-      for (int j = 1; j < vif.length; j++) {
-        if (vif[j] > vif[worst]) {
-          worst = j;
-        }
+    int k = candidates.size();
+    double[][] r = new double[k][k];
+    for (int a = 0; a < k; a++) {
+      r[a][a] = 1;
+      for (int b = a + 1; b < k; b++) {
+        r[a][b] = pearson(woe.get(candidates.get(a)), woe.get(candidates.get(b)));
+        r[b][a] = r[a][b];
       }
-      if (vif[worst] <= config.maxVif()) {
-        break;
-      }
-      log.add(
-          step(
-              kept.get(worst),
-              false,
-              SelectionReason.HIGH_VIF,
-              "VIF %.2f > %.2f",
-              vif[worst],
-              config.maxVif()));
-      kept.remove(worst);
     }
-    return kept;
+    List<Integer> kept = new ArrayList<>();
+    for (int c = 0; c < k; c++) {
+      kept.add(c);
+      double vif = lastVif(r, kept);
+      if (vif > config.maxVif()) {
+        kept.remove(kept.size() - 1);
+        log.add(
+            step(
+                candidates.get(c),
+                false,
+                SelectionReason.HIGH_VIF,
+                "VIF %.2f > %.2f given the higher-IV features kept",
+                vif,
+                config.maxVif()));
+      }
+    }
+    return kept.stream().map(candidates::get).toList();
+  }
+
+  /** VIF of the last of {@code rows} against the others, from the inverse correlation matrix. */
+  private static double lastVif(double[][] r, List<Integer> rows) {
+    int m = rows.size();
+    if (m == 1) {
+      return 1;
+    }
+    DMatrixRMaj corr = new DMatrixRMaj(m, m);
+    for (int a = 0; a < m; a++) {
+      for (int b = 0; b < m; b++) {
+        corr.set(a, b, r[rows.get(a)][rows.get(b)]);
+      }
+    }
+    DMatrixRMaj inv = new DMatrixRMaj(m, m);
+    return CommonOps_DDRM.invert(corr, inv) ? inv.get(m - 1, m - 1) : Double.POSITIVE_INFINITY;
   }
 
   /** VIF_j is the j-th diagonal entry of the inverse correlation matrix. */
@@ -170,7 +195,7 @@ public final class FeatureSelector {
         trial.add(c);
         LogisticFit f;
         try {
-          f = fit(trial, woe, y);
+          f = fit(trial, woe, y, current);
         } catch (RegressionException e) {
           continue;
         }
@@ -255,7 +280,7 @@ public final class FeatureSelector {
       double pValue = f.pValues()[worst + 1];
       List<String> trial = new ArrayList<>(in);
       trial.remove(worst);
-      LogisticFit smaller = fit(trial, woe, y);
+      LogisticFit smaller = fit(trial, woe, y, f);
       boolean remove =
           config.criterion() == Criterion.AIC ? smaller.aic() < f.aic() : pValue > config.pStay();
       if (!remove) {
@@ -312,6 +337,20 @@ public final class FeatureSelector {
       }
     }
     return worst;
+  }
+
+  /** Fits starting from {@code near}'s coefficients (0 for features it lacks). */
+  private LogisticFit fit(
+      List<String> features, Map<String, double[]> woe, int[] y, LogisticFit near) {
+    double[][] x = new double[features.size()][];
+    double[] start = new double[features.size() + 1];
+    start[0] = near.intercept();
+    for (int j = 0; j < x.length; j++) {
+      x[j] = woe.get(features.get(j));
+      int at = near.features().indexOf(features.get(j));
+      start[j + 1] = at < 0 ? 0 : near.coefficients()[at];
+    }
+    return regression.fit(features, x, y, start);
   }
 
   private LogisticFit fit(List<String> features, Map<String, double[]> woe, int[] y) {

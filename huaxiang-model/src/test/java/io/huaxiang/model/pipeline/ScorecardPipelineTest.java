@@ -1,7 +1,6 @@
 package io.huaxiang.model.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import io.huaxiang.model.SharedData;
 import io.huaxiang.model.data.CsvReader;
@@ -77,7 +76,8 @@ class ScorecardPipelineTest {
                         .withStepwise(
                             io.huaxiang.model.selection.StepwiseMode.NONE,
                             io.huaxiang.model.selection.Criterion.AIC)
-                        .withFilters(0.02, 1.01, 1e9)),
+                        // out-of-fold IV of a cross on 200 rows is tiny: any positive IV will do
+                        .withFilters(0.0, 1.01, 1e9)),
             ProgressListener.NONE);
     var crosses = t.model().features().stream().filter(f -> f.cross() != null).toList();
     assertThat(crosses).isNotEmpty();
@@ -130,14 +130,17 @@ class ScorecardPipelineTest {
       Set<String> exclude,
       double minAuc) {}
 
-  /** The floors asserted here are the figures reached; bench/results/scorecard.md has the goals. */
+  /**
+   * The issue's goals, except Taiwan (its floor is the figure reached; see
+   * bench/results/scorecard.md).
+   */
   static final List<Case> CASES =
       List.of(
           new Case("german_credit", "germancredit.csv", "creditability", "bad", Set.of(), 0.79),
-          new Case("taiwan_default", "UCI_Credit_Card.csv", "Y", "1", Set.of(), 0.755),
+          new Case("taiwan_default", "UCI_Credit_Card.csv", "Y", "1", Set.of(), 0.765),
           new Case("bank_marketing", "bank-full.csv", "y", "yes", Set.of("duration"), 0.775),
-          new Case("australian_credit", "australian.csv", "A15", "1", Set.of(), 0.92),
-          new Case("lending_club", "lending_club.csv", "Class", "bad", Set.of(), 0.705));
+          new Case("australian_credit", "australian.csv", "A15", "1", Set.of(), 0.93),
+          new Case("lending_club", "lending_club.csv", "Class", "bad", Set.of(), 0.735));
 
   @Test
   void sharedTestSplitsReachTheirAucFloorsWithOneConfigAndIntegerPointsCostAtMostAThousandth() {
@@ -156,8 +159,8 @@ class ScorecardPipelineTest {
           .as(c.folder() + " test AUC")
           .isGreaterThanOrEqualTo(c.minAuc());
       assertThat(test.metrics().pointsAuc())
-          .as(c.folder() + " integer points AUC")
-          .isCloseTo(test.metrics().auc(), within(0.0015));
+          .as(c.folder() + " integer points lose at most 0.001 AUC")
+          .isGreaterThanOrEqualTo(test.metrics().auc() - 0.001);
       assertThat(test.metrics().ks()).as(c.folder() + " KS").isBetween(0.2, 1.0);
     }
   }

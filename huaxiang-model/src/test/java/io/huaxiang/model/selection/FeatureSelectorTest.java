@@ -83,4 +83,34 @@ class FeatureSelectorTest {
         FeatureSelector.vif(java.util.List.of("a", "b", "c"), Map.of("a", a, "b", b, "c", c));
     assertThat(sum[2]).isGreaterThan(100);
   }
+
+  @Test
+  void vifFilterKeepsTheStrongestFeatureOfACollinearSet() {
+    Random r = new Random(17);
+    int n = 4000;
+    double[] strong = new double[n];
+    double[] left = new double[n];
+    double[] right = new double[n];
+    int[] y = new int[n];
+    for (int i = 0; i < n; i++) {
+      left[i] = r.nextGaussian();
+      right[i] = r.nextGaussian();
+      // the strongest feature is nearly the sum of two weaker ones: its VIF is the highest
+      strong[i] = left[i] + right[i] + 0.3 * r.nextGaussian();
+      y[i] = r.nextDouble() < 1 / (1 + Math.exp(1 - strong[i])) ? 1 : 0;
+    }
+    Map<String, double[]> woe = new LinkedHashMap<>();
+    woe.put("strong", strong);
+    woe.put("left", left);
+    woe.put("right", right);
+    Map<String, Double> iv = Map.of("strong", 0.8, "left", 0.3, "right", 0.29);
+    SelectionConfig config =
+        SelectionConfig.defaults()
+            .withFilters(0.02, 1.01, 5)
+            .withStepwise(StepwiseMode.NONE, Criterion.AIC);
+    SelectionResult result = new FeatureSelector(config).select(iv, woe, y);
+    assertThat(result.selected()).contains("strong", "left").doesNotContain("right");
+    assertThat(result.log())
+        .anyMatch(s -> s.feature().equals("right") && s.reason() == SelectionReason.HIGH_VIF);
+  }
 }

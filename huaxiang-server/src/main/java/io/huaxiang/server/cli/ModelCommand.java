@@ -1,5 +1,10 @@
 package io.huaxiang.server.cli;
 
+import io.huaxiang.gbdt.GbdtConfig;
+import io.huaxiang.gbdt.GbdtException;
+import io.huaxiang.gbdt.GbdtModel;
+import io.huaxiang.gbdt.GbdtTrainer;
+import io.huaxiang.model.data.BinaryTarget;
 import io.huaxiang.model.data.CsvReader;
 import io.huaxiang.model.data.Dataset;
 import io.huaxiang.model.data.Split;
@@ -13,6 +18,7 @@ import io.huaxiang.model.report.ModelReport;
 import io.huaxiang.model.scorecard.ReasonCode;
 import io.huaxiang.model.scorecard.ScoreResult;
 import io.huaxiang.model.scorecard.ScorecardModel;
+import io.huaxiang.server.models.GbdtReportPage;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,8 +27,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -126,6 +134,14 @@ final class ModelCommand implements Runnable {
     @Option(names = "--report", description = "Also write the HTML model report here.")
     Path report;
 
+    @Option(
+        names = "--algorithm",
+        defaultValue = "scorecard",
+        description =
+            "scorecard (WoE points card) or gbdt (XGBoost challenger with SHAP reasons);"
+                + " default: ${DEFAULT-VALUE}")
+    String algorithm;
+
     @Override
     public Integer call() throws Exception {
       return guarded(
@@ -134,13 +150,21 @@ final class ModelCommand implements Runnable {
             Dataset all = CsvReader.read(existing(spec, data));
             Split rows = split == null ? null : Split.read(existing(spec, split)).checkAgainst(all);
             Dataset train = rows == null ? all : all.select(rows.train());
+            String modelName =
+                name != null ? name : data.getFileName().toString().replaceFirst("\\.csv$", "");
+            if ("gbdt".equalsIgnoreCase(algorithm)) {
+              return trainGbdtInto(
+                  spec, all, rows, train, target, positive, exclude, modelName, out, report);
+            }
+            if (!"scorecard".equalsIgnoreCase(algorithm)) {
+              throw new ParameterException(
+                  spec.commandLine(),
+                  "--algorithm must be scorecard or gbdt, got '" + algorithm + "'");
+            }
             TrainingConfig config =
                 TrainingConfig.defaults(target, positive)
                     .excluding(new HashSet<>(exclude))
-                    .withName(
-                        name != null
-                            ? name
-                            : data.getFileName().toString().replaceFirst("\\.csv$", ""));
+                    .withName(modelName);
             ProgressBar bar = new ProgressBar(System.err, "training");
             TrainedScorecard trained =
                 ScorecardPipeline.train(
@@ -175,6 +199,89 @@ final class ModelCommand implements Runnable {
     }
   }
 
+  /** Trains the GBDT challenger, prints its metrics and writes the one-file artifact. */
+  static Integer trainGbdtInto(
+      CommandSpec spec,
+      Dataset all,
+      Split rows,
+      Dataset train,
+      String target,
+      String positive,
+      List<String> exclude,
+      String modelName,
+      Path out,
+      Path report) {
+    PrintWriter o = spec.commandLine().getOut();
+    Dataset features = train.without(exclude);
+    spec.commandLine().getErr().println("training GBDT (XGBoost, early stopping on 20 % hold-out)");
+    try (GbdtModel model = new GbdtTrainer(GbdtConfig.defaults()).fit(features, target, positive)) {
+      Map<String, ModelMetrics> metrics = new LinkedHashMap<>();
+      metrics.put("train", gbdtMetrics(model, train, target, positive));
+      if (rows != null) {
+        metrics.put("test", gbdtMetrics(model, all.select(rows.test()), target, positive));
+      }
+      metrics.forEach((sample, m) -> printMetrics(o, sample, m));
+      Files.writeString(out, model.toArtifactJson(modelName, metrics), StandardCharsets.UTF_8);
+      o.printf(
+          "GBDT with %d trees over %d features; model written to %s%n",
+          model.trees(), model.features().size(), out);
+      if (report != null) {
+        Files.writeString(
+            report,
+            GbdtReportPage.html(modelName, "trained from " + out, model, metrics),
+            StandardCharsets.UTF_8);
+        o.printf("report written to %s%n", report);
+      }
+      o.flush();
+      return 0;
+    } catch (IOException e) {
+      throw new ParameterException(
+          spec.commandLine(), "cannot write " + out + ": " + e.getMessage());
+    } catch (GbdtException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  /** AUC, KS etc. of a GBDT model on labelled rows; points on the GBDT scale. */
+  static ModelMetrics gbdtMetrics(GbdtModel model, Dataset data, String target, String positive) {
+    int[] labels = BinaryTarget.of(data, target, positive).labels();
+    double[] margin = model.predictMargin(data);
+    double[] pd = new double[margin.length];
+    double[] points = new double[margin.length];
+    for (int i = 0; i < pd.length; i++) {
+      pd[i] = 1 / (1 + Math.exp(-margin[i]));
+      points[i] = Math.round(GbdtModel.SCALING.points(margin[i]));
+    }
+    return ModelMetrics.of(pd, points, labels);
+  }
+
+  /** Reads a model file: a scorecard or a GBDT artifact. */
+  static Scorer scorer(CommandSpec spec, Path file) {
+    String json;
+    try {
+      json = Files.readString(existing(spec, file), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ParameterException(
+          spec.commandLine(), "cannot read " + file + ": " + e.getMessage());
+    }
+    if (GbdtModel.isArtifact(json)) {
+      GbdtModel model;
+      try {
+        model = GbdtModel.fromArtifactJson(json, file.toString());
+      } catch (GbdtException e) {
+        throw new ParameterException(spec.commandLine(), e.getMessage());
+      }
+      return applicant -> model.score(applicant, ScorecardModel.DEFAULT_REASONS);
+    }
+    ScorecardModel card = ScorecardModel.load(file);
+    return card::score;
+  }
+
+  /** Scores one applicant. */
+  interface Scorer {
+    ScoreResult score(Map<String, Object> applicant);
+  }
+
   @Command(
       name = "score",
       description = "Score every row of a CSV file with reason codes. / 批量评分。",
@@ -199,7 +306,7 @@ final class ModelCommand implements Runnable {
       return guarded(
           spec,
           () -> {
-            ScorecardModel card = ScorecardModel.load(existing(spec, model));
+            Scorer card = scorer(spec, model);
             Dataset rows = CsvReader.read(existing(spec, data));
             try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
               w.write("row,points,pd,reason_1,reason_2,reason_3,reason_4");
@@ -260,11 +367,37 @@ final class ModelCommand implements Runnable {
       return guarded(
           spec,
           () -> {
-            ModelReport.of(
-                    ScorecardModel.load(existing(spec, model)),
-                    CsvReader.read(existing(spec, base)),
-                    CsvReader.read(existing(spec, current)))
-                .write(out);
+            String json = Files.readString(existing(spec, model), StandardCharsets.UTF_8);
+            if (GbdtModel.isArtifact(json)) {
+              try (GbdtModel gbdt = GbdtModel.fromArtifactJson(json, model.toString())) {
+                Map<String, ModelMetrics> metrics = new LinkedHashMap<>();
+                metrics.put(
+                    "base",
+                    gbdtMetrics(
+                        gbdt,
+                        CsvReader.read(existing(spec, base)),
+                        gbdt.target(),
+                        gbdt.positiveValue()));
+                metrics.put(
+                    "current",
+                    gbdtMetrics(
+                        gbdt,
+                        CsvReader.read(existing(spec, current)),
+                        gbdt.target(),
+                        gbdt.positiveValue()));
+                Files.writeString(
+                    out,
+                    GbdtReportPage.html(
+                        model.getFileName().toString(), "file " + model, gbdt, metrics),
+                    StandardCharsets.UTF_8);
+              }
+            } else {
+              ModelReport.of(
+                      ScorecardModel.load(model),
+                      CsvReader.read(existing(spec, base)),
+                      CsvReader.read(existing(spec, current)))
+                  .write(out);
+            }
             spec.commandLine().getOut().printf("report written to %s%n", out);
             spec.commandLine().getOut().flush();
             return 0;

@@ -1,17 +1,23 @@
 package io.huaxiang.server.models;
 
+import io.huaxiang.gbdt.GbdtModel;
 import io.huaxiang.model.artifact.ArtifactCodec;
+import io.huaxiang.model.report.ModelReport;
 import io.huaxiang.model.scorecard.ScoreResult;
 import io.huaxiang.model.scorecard.ScorecardModel;
 import io.huaxiang.server.api.ApiException;
 import io.huaxiang.server.audit.AuditService;
 import io.huaxiang.server.security.Actors;
 import io.huaxiang.store.ModelRegistry;
+import io.huaxiang.store.ModelScoreLog;
 import io.huaxiang.store.ModelStatus;
 import io.huaxiang.store.RegisteredModel;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,8 +33,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The model registry over HTTP: register a scorecard artifact, list versions, change status
- * (audited, four eyes), and score one applicant with reason codes.
+ * The model registry over HTTP: register a scorecard or GBDT artifact, list versions, change status
+ * (audited, four eyes), score applicants with reason codes (every score is logged for stability
+ * monitoring), serve each model's HTML report and its live stability.
  */
 @RestController
 @RequestMapping(path = "/api/v1/models", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -38,10 +45,12 @@ class ModelController {
   private final AuditService audit;
   private final Clock clock;
   private static final int MAX_BATCH = 10_000;
-  private final Map<Long, ScorecardModel> loaded = new ConcurrentHashMap<>();
+  private final Map<Long, ScoringModel> loaded = new ConcurrentHashMap<>();
+  private final ModelScoreLog scoreLog;
 
-  ModelController(ModelRegistry registry, AuditService audit, Clock clock) {
+  ModelController(ModelRegistry registry, ModelScoreLog scoreLog, AuditService audit, Clock clock) {
     this.registry = registry;
+    this.scoreLog = scoreLog;
     this.audit = audit;
     this.clock = clock;
   }
@@ -63,13 +72,29 @@ class ModelController {
   ResponseEntity<RegisteredModel> register(
       @RequestBody String artifact, @RequestParam(required = false) String name) {
     String by = Actors.current();
-    ScorecardModel model = parse(artifact);
-    String modelName = name != null && !name.isBlank() ? name : model.info().name();
-    String fingerprint =
-        model.info().fingerprint() == null ? null : model.info().fingerprint().toString();
-    RegisteredModel registered =
-        registry.register(
-            modelName, "scorecard", ArtifactCodec.toJson(model), fingerprint, by, clock.instant());
+    RegisteredModel registered;
+    if (GbdtModel.isArtifact(artifact)) {
+      try {
+        GbdtModel.fromArtifactJson(artifact, "request body").close(); // it must load
+      } catch (RuntimeException e) {
+        throw invalid(e);
+      }
+      String modelName = name != null && !name.isBlank() ? name : artifactName(artifact);
+      registered = registry.register(modelName, "gbdt", artifact, null, by, clock.instant());
+    } else {
+      ScorecardModel model = parse(artifact);
+      String modelName = name != null && !name.isBlank() ? name : model.info().name();
+      String fingerprint =
+          model.info().fingerprint() == null ? null : model.info().fingerprint().toString();
+      registered =
+          registry.register(
+              modelName,
+              "scorecard",
+              ArtifactCodec.toJson(model),
+              fingerprint,
+              by,
+              clock.instant());
+    }
     audit.record(
         by,
         "MODEL_REGISTERED",
@@ -103,10 +128,12 @@ class ModelController {
     }
   }
 
-  @Operation(summary = "Score one applicant: points, PD and the top reason codes (zh/en)")
+  @Operation(
+      summary =
+          "Score one applicant: points, PD and the top reason codes (zh/en); scorecard or GBDT")
   @PostMapping(path = "/{id}/score", consumes = MediaType.APPLICATION_JSON_VALUE)
   ScoreResult score(@PathVariable long id, @RequestBody Map<String, Object> applicant) {
-    return model(id).score(applicant);
+    return scoreAll(id, List.of(applicant)).get(0);
   }
 
   @Operation(summary = "Score a batch of applicants (a JSON array, at most 10,000), in order")
@@ -120,29 +147,139 @@ class ModelController {
           "a batch holds at most " + MAX_BATCH + " applicants, got " + applicants.size(),
           "单批最多 " + MAX_BATCH + " 个申请人");
     }
-    ScorecardModel card = model(id);
-    return applicants.stream().map(card::score).toList();
+    return scoreAll(id, applicants);
   }
 
-  private ScorecardModel model(long id) {
+  /** Scores in order and logs points and bins (no identifiers) for stability monitoring. */
+  private List<ScoreResult> scoreAll(long id, List<Map<String, Object>> applicants) {
+    ScoringModel model = model(id);
+    Instant at = clock.instant();
+    List<ScoreResult> out = new ArrayList<>(applicants.size());
+    List<ModelScoreLog.Entry> entries = new ArrayList<>(applicants.size());
+    for (Map<String, Object> applicant : applicants) {
+      ScoreResult r;
+      try {
+        r = model.score(applicant);
+      } catch (IllegalArgumentException e) {
+        throw new ApiException(
+            HttpStatus.BAD_REQUEST, "INVALID_APPLICANT", e.getMessage(), "申请人特征值无效");
+      }
+      out.add(r);
+      entries.add(
+          new ModelScoreLog.Entry(at, r.points(), ModelMonitor.toJson(model.bins(applicant))));
+    }
+    scoreLog.append(id, at, entries);
+    return out;
+  }
+
+  @Operation(
+      summary =
+          "The model's HTML report (bilingual): overview, stored metrics, bins and points, and"
+              + " the stability of the last 30 days of scores against training")
+  @GetMapping(path = "/{id}/report", produces = MediaType.TEXT_HTML_VALUE)
+  String report(@PathVariable long id) {
+    RegisteredModel row = registered(id);
+    ScoringModel model = model(id);
+    if (model instanceof ScoringModel.Card card) {
+      Instant to = clock.instant();
+      Instant from = to.minus(30, ChronoUnit.DAYS);
+      List<ModelScoreLog.Entry> recent = scoreLog.between(id, from, to, ModelMonitor.MAX_ROWS);
+      if (recent.isEmpty()) {
+        return ModelReport.ofArtifact(card.model(), null, List.of()).html();
+      }
+      ModelMonitor.Period p = ModelMonitor.period(card.model(), from, to, recent);
+      return ModelReport.ofArtifact(card.model(), p.psi(), p.csi()).html();
+    }
+    return GbdtReportPage.html(row, ((ScoringModel.Gbdt) model).model(), artifactOf(id));
+  }
+
+  /** Stability over time, as the API returns it. */
+  record StabilityReport(
+      long modelId,
+      String kind,
+      double watchThreshold,
+      double shiftedThreshold,
+      List<ModelMonitor.Period> periods) {}
+
+  @Operation(
+      summary =
+          "Live stability: score PSI and CSI per feature of the logged scores against the training"
+              + " distribution, per period (0.1 watch, 0.25 shifted)")
+  @GetMapping(path = "/{id}/stability")
+  StabilityReport stability(
+      @PathVariable long id,
+      @RequestParam(defaultValue = "30") int days,
+      @RequestParam(name = "period_days", defaultValue = "1") int periodDays) {
+    if (days < 1 || days > 366 || periodDays < 1 || periodDays > days) {
+      throw new ApiException(
+          HttpStatus.BAD_REQUEST,
+          "INVALID_WINDOW",
+          "days must be 1..366 and period_days 1..days",
+          "days 取值 1..366，period_days 取值 1..days");
+    }
+    RegisteredModel row = registered(id);
+    if (!(model(id) instanceof ScoringModel.Card card)) {
+      throw new ApiException(
+          HttpStatus.BAD_REQUEST,
+          "NOT_A_SCORECARD",
+          "stability is monitored over scorecard bins; model " + id + " is a " + row.kind(),
+          "稳定性监控仅适用于评分卡模型");
+    }
+    Instant to = clock.instant();
+    Instant from = to.minus(days, ChronoUnit.DAYS);
+    return new StabilityReport(
+        id,
+        row.kind(),
+        0.1,
+        0.25,
+        ModelMonitor.periods(card.model(), scoreLog, id, from, to, periodDays));
+  }
+
+  private RegisteredModel registered(long id) {
+    return registry.find(id).orElseThrow(() -> ApiException.notFound("model " + id, "模型 " + id));
+  }
+
+  private String artifactOf(long id) {
+    return registry
+        .artifact(id)
+        .orElseThrow(() -> ApiException.notFound("model " + id, "模型 " + id));
+  }
+
+  private ScoringModel model(long id) {
     return loaded.computeIfAbsent(
         id,
-        k ->
-            registry
-                .artifact(k)
-                .map(json -> ArtifactCodec.fromJson(json, "model " + k))
-                .orElseThrow(() -> ApiException.notFound("model " + k, "模型 " + k)));
+        k -> {
+          RegisteredModel row = registered(k);
+          String json = artifactOf(k);
+          return "gbdt".equals(row.kind())
+              ? new ScoringModel.Gbdt(GbdtModel.fromArtifactJson(json, "model " + k))
+              : new ScoringModel.Card(ArtifactCodec.fromJson(json, "model " + k));
+        });
+  }
+
+  private static String artifactName(String json) {
+    try {
+      String n =
+          new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).path("name").asText();
+      return n.isBlank() ? "gbdt" : n;
+    } catch (java.io.IOException e) {
+      return "gbdt";
+    }
+  }
+
+  private static ApiException invalid(RuntimeException e) {
+    return new ApiException(
+        HttpStatus.BAD_REQUEST,
+        "INVALID_MODEL",
+        "not a Huaxiang model artifact: " + e.getMessage(),
+        "不是有效的模型文件");
   }
 
   private static ScorecardModel parse(String artifact) {
     try {
       return ArtifactCodec.fromJson(artifact, "request body");
     } catch (RuntimeException e) {
-      throw new ApiException(
-          HttpStatus.BAD_REQUEST,
-          "INVALID_MODEL",
-          "not a Huaxiang model artifact: " + e.getMessage(),
-          "不是有效的模型文件");
+      throw invalid(e);
     }
   }
 }

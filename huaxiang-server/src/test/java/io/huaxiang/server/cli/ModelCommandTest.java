@@ -66,6 +66,73 @@ class ModelCommandTest {
   }
 
   @Test
+  void trainsScoresAndReportsAGbdtChallenger() throws Exception {
+    Path model = dir.resolve("german-gbdt.json");
+    Path report = dir.resolve("german-gbdt.html");
+    assertThat(
+            run(
+                "model",
+                "train",
+                "--algorithm",
+                "gbdt",
+                "--data",
+                GERMAN.toString(),
+                "--target",
+                "creditability",
+                "--positive",
+                "bad",
+                "--out",
+                model.toString(),
+                "--report",
+                report.toString()))
+        .isZero();
+    assertThat(out.toString()).contains("GBDT with", "train  rows 200");
+    assertThat(Files.readString(report)).contains("GBDT 模型报告", "AUC");
+    Path scores = dir.resolve("gbdt-scores.csv");
+    assertThat(
+            run(
+                "model",
+                "score",
+                "--model",
+                model.toString(),
+                "--data",
+                GERMAN.toString(),
+                "--out",
+                scores.toString()))
+        .isZero();
+    List<String> lines = Files.readAllLines(scores);
+    assertThat(lines).hasSize(201);
+    assertThat(lines.get(1)).contains("raised the default risk");
+    Path html = dir.resolve("gbdt-report.html");
+    assertThat(
+            run(
+                "model",
+                "report",
+                "--model",
+                model.toString(),
+                "--base",
+                GERMAN.toString(),
+                "--current",
+                GERMAN.toString(),
+                "--out",
+                html.toString()))
+        .isZero();
+    assertThat(Files.readString(html)).contains("current", "base");
+    assertThat(
+            run(
+                "model",
+                "train",
+                "--algorithm",
+                "forest",
+                "--data",
+                GERMAN.toString(),
+                "--target",
+                "creditability"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("--algorithm must be scorecard or gbdt");
+  }
+
+  @Test
   void badInputIsExitCodeTwoWithAMessage() {
     assertThat(run("model", "train", "--data", dir.resolve("none.csv").toString(), "--target", "y"))
         .isEqualTo(2);

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.huaxiang.gbdt.GbdtConfig;
+import io.huaxiang.gbdt.GbdtModel;
+import io.huaxiang.gbdt.GbdtTrainer;
+import io.huaxiang.model.artifact.ArtifactCodec;
 import io.huaxiang.model.data.CsvReader;
 import io.huaxiang.model.pipeline.ProgressListener;
 import io.huaxiang.model.pipeline.ScorecardPipeline;
@@ -11,6 +15,7 @@ import io.huaxiang.model.pipeline.TrainingConfig;
 import io.huaxiang.model.scorecard.ScorecardModel;
 import io.huaxiang.server.Http;
 import io.huaxiang.store.TestDatabase;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -87,6 +92,104 @@ class ModelApiTest {
                 .asText())
         .isEqualTo("INVALID_MODEL");
     assertThat(post("/api/v1/models/999999/score", "{}", null).status()).isEqualTo(404);
+  }
+
+  @Test
+  void servesTheReportAndFlagsAShiftedPopulationInTheStabilityOfLoggedScores() throws Exception {
+    var data = CsvReader.read(GERMAN);
+    ScorecardModel card =
+        ScorecardPipeline.train(
+                data,
+                TrainingConfig.defaults("creditability", "bad").withName("german-monitor"),
+                ProgressListener.NONE)
+            .model();
+    long id =
+        post("/api/v1/models", ArtifactCodec.toJson(card), "risk_analyst")
+            .body()
+            .get("id")
+            .asLong();
+
+    HttpResponse<String> report = get("/api/v1/models/" + id + "/report");
+    assertThat(report.statusCode()).isEqualTo(200);
+    assertThat(report.headers().firstValue("content-type").orElse("")).startsWith("text/html");
+    assertThat(report.body()).contains("评分卡报告 / Scorecard report", "german-monitor");
+
+    // the training applicants themselves: stable
+    java.util.List<Map<String, Object>> same = new java.util.ArrayList<>();
+    for (int r = 0; r < data.rowCount(); r++) {
+      same.add(data.row(r));
+    }
+    assertThat(
+            post("/api/v1/models/" + id + "/score/batch", JSON.writeValueAsString(same), null)
+                .status())
+        .isEqualTo(200);
+    JsonNode stable = JSON.readTree(get("/api/v1/models/" + id + "/stability").body());
+    JsonNode period = stable.get("periods").get(0);
+    assertThat(period.get("scores").asInt()).isEqualTo(data.rowCount());
+    assertThat(period.get("psi").get("index").asDouble()).isLessThan(0.1);
+    assertThat(period.get("worst").asText()).isEqualTo("STABLE");
+
+    // then only the riskiest applicants: the score distribution and the top feature shift
+    ScorecardModel back = ArtifactCodec.fromJson(ArtifactCodec.toJson(card), "copy");
+    java.util.List<Map<String, Object>> risky = new java.util.ArrayList<>();
+    for (Map<String, Object> a : same) {
+      if (back.points(a) < back.basePoints() + 40) {
+        for (int k = 0; k < 5; k++) {
+          risky.add(a);
+        }
+      }
+    }
+    post("/api/v1/models/" + id + "/score/batch", JSON.writeValueAsString(risky), null);
+    JsonNode shifted = JSON.readTree(get("/api/v1/models/" + id + "/stability").body());
+    JsonNode now = shifted.get("periods").get(0);
+    assertThat(now.get("scores").asInt()).isEqualTo(same.size() + risky.size());
+    assertThat(now.get("psi").get("flag").asText()).isNotEqualTo("STABLE");
+    assertThat(now.get("csi")).isNotEmpty();
+    assertThat(get("/api/v1/models/" + id + "/report").body()).contains("score PSI");
+    assertThat(get("/api/v1/models/" + id + "/stability?days=0").statusCode()).isEqualTo(400);
+    assertThat(get("/api/v1/models/999999/report").statusCode()).isEqualTo(404);
+    assertThat(get("/api/v1/models/999999/stability").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void registersAndScoresAGbdtChallengerWithShapReasons() throws Exception {
+    var data = CsvReader.read(GERMAN);
+    String artifact;
+    try (GbdtModel gbdt =
+        new GbdtTrainer(GbdtConfig.defaults()).fit(data, "creditability", "bad")) {
+      artifact = gbdt.toArtifactJson("german-gbdt", Map.of());
+    }
+    Reply created = post("/api/v1/models", artifact, "risk_analyst");
+    assertThat(created.status()).isEqualTo(201);
+    assertThat(created.body().get("kind").asText()).isEqualTo("gbdt");
+    assertThat(created.body().get("name").asText()).isEqualTo("german-gbdt");
+    long id = created.body().get("id").asLong();
+
+    Map<String, Object> applicant = data.row(3);
+    JsonNode one =
+        post("/api/v1/models/" + id + "/score", JSON.writeValueAsString(applicant), null).body();
+    try (GbdtModel local = GbdtModel.fromArtifactJson(artifact, "test")) {
+      assertThat(one.get("pd").asDouble())
+          .isCloseTo(local.predictPd(applicant), org.assertj.core.data.Offset.offset(1e-6));
+    }
+    assertThat(one.get("reasons")).isNotEmpty();
+    assertThat(one.get("reasons").get(0).get("text_en").asText())
+        .contains("raised the default risk");
+    Reply batch =
+        post(
+            "/api/v1/models/" + id + "/score/batch",
+            JSON.writeValueAsString(java.util.List.of(data.row(0), data.row(1))),
+            null);
+    assertThat(batch.body()).hasSize(2);
+    assertThat(get("/api/v1/models/" + id + "/report").body()).contains("GBDT 模型报告");
+    assertThat(
+            JSON.readTree(get("/api/v1/models/" + id + "/stability").body()).get("reason").asText())
+        .isEqualTo("NOT_A_SCORECARD");
+  }
+
+  private HttpResponse<String> get(String path) {
+    // a model validator reads reports and stability
+    return Http.as(port, "risk_analyst").raw("GET", path, null);
   }
 
   record Reply(int status, JsonNode body) {}

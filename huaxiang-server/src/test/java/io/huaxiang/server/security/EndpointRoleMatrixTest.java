@@ -91,6 +91,8 @@ class EndpointRoleMatrixTest {
     row("GET /api/v1/ops/stats", AD, RO);
     row("GET /api/v1/ops/dead-letters", AD, RO);
     row("GET /api/v1/models", AD, RA, RO, CO, AU);
+    row("GET /api/v1/models/{id}/report", AD, RA, RO, CO, AU);
+    row("GET /api/v1/models/{id}/stability", AD, RA, RO, CO, AU);
     row("POST /api/v1/models", AD, RA);
     row("POST /api/v1/models/{id}/status", AD, RA);
     row("POST /api/v1/models/{id}/score", AD, RA, RO, DECIDE);
