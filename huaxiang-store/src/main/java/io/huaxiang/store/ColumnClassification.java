@@ -93,6 +93,10 @@ public final class ColumnClassification {
     table(m, "api_keys", DataClass.C1, "name", "key_prefix", "scopes", "created_by");
     table(m, "api_keys", DataClass.C1, "created_at", "revoked_at");
     table(m, "api_keys", DataClass.C3, "key_hash");
+    // sealed identifiers (V20): ciphertexts of C2 values; the key id is only a label
+    table(m, "events", DataClass.C2, "sealed");
+    table(m, "events", DataClass.C1, "key_id");
+    table(m, "dead_letters", DataClass.C1, "user_id");
     return Collections.unmodifiableMap(m);
   }
 

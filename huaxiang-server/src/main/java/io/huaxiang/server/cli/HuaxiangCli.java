@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
       ModelCommand.class,
       AuditCommand.class,
       UserCommand.class,
-      ApiKeyCommand.class
+      ApiKeyCommand.class,
+      KeysCommand.class
     })
 public final class HuaxiangCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -8,9 +8,12 @@ import io.huaxiang.core.profile.PortraitFeatures;
 import io.huaxiang.core.tag.TagRuleSet;
 import io.huaxiang.server.ingest.IngestService;
 import io.huaxiang.server.portrait.PortraitService;
+import io.huaxiang.server.privacy.FieldKeys;
 import io.huaxiang.store.Database;
 import io.huaxiang.store.DeadLetterStore;
+import io.huaxiang.store.EventSealer;
 import io.huaxiang.store.EventStore;
+import io.huaxiang.store.FieldProtection;
 import io.huaxiang.store.ProfileStore;
 import io.huaxiang.store.TagHistoryStore;
 import java.time.Clock;
@@ -30,17 +33,32 @@ public final class HuaxiangRuntime implements AutoCloseable {
   private final PortraitService portraits;
   private final IngestService ingest;
 
+  private final FieldKeys keys;
+  private final FieldProtection protection;
+
+  /** A runtime whose keys come from the environment or the key file under the data dir. */
   public HuaxiangRuntime(
       Database database, HuaxiangProperties settings, ObjectMapper json, Clock clock) {
+    this(database, settings, json, clock, FieldKeys.fromEnvironment(settings.dataDir()));
+  }
+
+  public HuaxiangRuntime(
+      Database database,
+      HuaxiangProperties settings,
+      ObjectMapper json,
+      Clock clock,
+      FieldKeys keys) {
     this.database = database;
+    this.keys = keys;
+    this.protection = keys.open();
     ZoneId zone = ZoneId.of(settings.zone());
     PortraitEngine engine =
         new PortraitEngine(
             zone, PortraitFeatures.catalogue(), TagRuleSet.standard(PortraitFeatures.catalogue()));
-    this.events = new EventStore(database.dataSource(), eventJson);
+    this.events = new EventStore(database.dataSource(), new EventSealer(eventJson, protection));
     this.profiles = new ProfileStore(database.dataSource(), "portraits");
     this.tagHistory = new TagHistoryStore(database.dataSource());
-    this.deadLetters = new DeadLetterStore(database.dataSource());
+    this.deadLetters = new DeadLetterStore(database.dataSource(), protection);
     this.portraits = new PortraitService(engine, events, profiles, tagHistory, json, clock);
     this.ingest =
         new IngestService(
@@ -59,6 +77,14 @@ public final class HuaxiangRuntime implements AutoCloseable {
             ? Database.external(db.url(), db.user(), db.password(), db.poolSize())
             : Database.embedded(settings.dataDir().resolve("pg"), db.poolSize());
     return database.migrate();
+  }
+
+  public FieldKeys keys() {
+    return keys;
+  }
+
+  public FieldProtection protection() {
+    return protection;
   }
 
   public Database database() {
