@@ -97,6 +97,15 @@ public final class ColumnClassification {
     table(m, "events", DataClass.C2, "sealed");
     table(m, "events", DataClass.C1, "key_id");
     table(m, "dead_letters", DataClass.C1, "user_id");
+    // data-subject rights (V21): ids, times and internal references; the restricted events keep
+    // the payload and sealed values of events, C2 as there
+    table(m, "legal_holds", DataClass.C1, "user_id", "reason", "placed_at", "placed_by");
+    table(m, "erasures", DataClass.C1, "user_id", "erased_at", "erased_by", "request_ref");
+    table(m, "erasures", DataClass.C1, "events_deleted", "events_restricted");
+    table(m, "restricted_events", DataClass.C1, "seq", "event_id", "user_id", "type");
+    table(m, "restricted_events", DataClass.C1, "occurred_at", "received_at", "source", "key_id");
+    table(m, "restricted_events", DataClass.C1, "category", "restricted_at", "retain_until");
+    table(m, "restricted_events", DataClass.C2, "payload", "sealed");
     return Collections.unmodifiableMap(m);
   }
 

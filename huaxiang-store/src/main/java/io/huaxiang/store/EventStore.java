@@ -1,6 +1,9 @@
 package io.huaxiang.store;
 
+import io.huaxiang.core.event.ConsentChanged;
+import io.huaxiang.core.event.ConsentPurpose;
 import io.huaxiang.core.event.EventId;
+import io.huaxiang.core.event.EventType;
 import io.huaxiang.core.event.UserEvent;
 import io.huaxiang.core.event.UserId;
 import io.huaxiang.core.event.json.EventJson;
@@ -318,6 +321,51 @@ public final class EventStore {
          order by occurred_at, seq
         """,
         ps -> ps.setString(1, user.value()),
+        rs -> out.add(opened(rs)));
+    return out;
+  }
+
+  /**
+   * The latest consent change by event time for one purpose, per user, from the log itself: the
+   * authority for consent checks, current even before portraits have caught up.
+   *
+   * @return user id to the stored {@code consent_changed} event; users without one are absent
+   */
+  public Map<String, ConsentChanged> latestConsents(
+      java.util.Collection<String> users, ConsentPurpose purpose) {
+    Map<String, ConsentChanged> out = new HashMap<>();
+    if (users.isEmpty()) {
+      return out;
+    }
+    query(
+        """
+        select distinct on (user_id) payload::text from events
+         where user_id = any(?) and type = 'consent_changed' and payload->>'purpose' = ?
+         order by user_id, occurred_at desc, seq desc
+        """,
+        ps -> {
+          ps.setArray(1, ps.getConnection().createArrayOf("text", users.toArray()));
+          ps.setString(2, purpose.toString());
+        },
+        rs -> {
+          ConsentChanged c = (ConsentChanged) json.readStored(rs.getString(1));
+          out.put(c.userId().value(), c);
+        });
+    return out;
+  }
+
+  /** A user's events of one type, oldest first (e.g. the consent history). */
+  public List<StoredEvent> ofType(UserId user, EventType type) {
+    List<StoredEvent> out = new ArrayList<>();
+    query(
+        """
+        select seq, payload::text, received_at, sealed::text from events
+         where user_id = ? and type = ? order by occurred_at, seq
+        """,
+        ps -> {
+          ps.setString(1, user.value());
+          ps.setString(2, type.wire());
+        },
         rs -> out.add(opened(rs)));
     return out;
   }

@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
       AuditCommand.class,
       UserCommand.class,
       ApiKeyCommand.class,
-      KeysCommand.class
+      KeysCommand.class,
+      RetentionCommand.class
     })
 public final class HuaxiangCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

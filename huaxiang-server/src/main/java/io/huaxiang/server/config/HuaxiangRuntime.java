@@ -8,13 +8,16 @@ import io.huaxiang.core.profile.PortraitFeatures;
 import io.huaxiang.core.tag.TagRuleSet;
 import io.huaxiang.server.ingest.IngestService;
 import io.huaxiang.server.portrait.PortraitService;
+import io.huaxiang.server.privacy.ErasedUsers;
 import io.huaxiang.server.privacy.FieldKeys;
+import io.huaxiang.server.privacy.ProcessingGate;
 import io.huaxiang.store.Database;
 import io.huaxiang.store.DeadLetterStore;
 import io.huaxiang.store.EventSealer;
 import io.huaxiang.store.EventStore;
 import io.huaxiang.store.FieldProtection;
 import io.huaxiang.store.ProfileStore;
+import io.huaxiang.store.SubjectStore;
 import io.huaxiang.store.TagHistoryStore;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -34,6 +37,9 @@ public final class HuaxiangRuntime implements AutoCloseable {
   private final IngestService ingest;
 
   private final FieldKeys keys;
+  private final SubjectStore subjects;
+  private final ErasedUsers erased;
+  private final ProcessingGate gate;
   private final FieldProtection protection;
 
   /** A runtime whose keys come from the environment or the key file under the data dir. */
@@ -60,13 +66,18 @@ public final class HuaxiangRuntime implements AutoCloseable {
     this.tagHistory = new TagHistoryStore(database.dataSource());
     this.deadLetters = new DeadLetterStore(database.dataSource(), protection);
     this.portraits = new PortraitService(engine, events, profiles, tagHistory, json, clock);
+    this.subjects = new SubjectStore(database.dataSource());
+    this.erased = new ErasedUsers(subjects);
+    this.portraits.exclude(erased);
+    this.gate = new ProcessingGate(events, erased);
     this.ingest =
         new IngestService(
             events,
             deadLetters,
             portraits,
             new EventTimePolicy(settings.ingest().futureTolerance()),
-            clock);
+            clock,
+            gate);
   }
 
   /** Opens the configured database (embedded unless an URL is set) and migrates it. */
@@ -77,6 +88,18 @@ public final class HuaxiangRuntime implements AutoCloseable {
             ? Database.external(db.url(), db.user(), db.password(), db.poolSize())
             : Database.embedded(settings.dataDir().resolve("pg"), db.poolSize());
     return database.migrate();
+  }
+
+  public SubjectStore subjects() {
+    return subjects;
+  }
+
+  public ErasedUsers erased() {
+    return erased;
+  }
+
+  public ProcessingGate gate() {
+    return gate;
   }
 
   public FieldKeys keys() {
