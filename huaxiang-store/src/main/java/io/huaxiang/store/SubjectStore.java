@@ -120,6 +120,8 @@ public final class SubjectStore {
         int profiles = (int) delete(c, "delete from profiles where user_id = ?", userId);
         int tags = (int) delete(c, "delete from tag_history where user_id = ?", userId);
         int letters = (int) delete(c, "delete from dead_letters where user_id = ?", userId);
+        delete(c, "delete from segment_members where user_id = ?", userId);
+        delete(c, "delete from segment_membership_events where user_id = ?", userId);
         try (PreparedStatement ps =
             c.prepareStatement(
                 """

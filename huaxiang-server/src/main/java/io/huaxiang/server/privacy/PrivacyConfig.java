@@ -3,7 +3,9 @@ package io.huaxiang.server.privacy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.huaxiang.server.audit.AuditService;
 import io.huaxiang.server.config.HuaxiangRuntime;
+import io.huaxiang.server.segments.SegmentMembershipService;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,7 +50,8 @@ class PrivacyConfig {
       ErasedUsers erased,
       ObjectMapper json,
       AuditService audit,
-      Clock clock) {
+      Clock clock,
+      SegmentMembershipService segments) {
     return new SubjectRights(
         runtime.events(),
         runtime.portraits(),
@@ -59,7 +62,8 @@ class PrivacyConfig {
         runtime.eventJson(),
         json,
         audit,
-        clock);
+        clock,
+        List.of(segments::forget));
   }
 
   @Bean

@@ -61,6 +61,7 @@ public final class SubjectRights {
   private final ObjectMapper json;
   private final AuditService audit;
   private final Clock clock;
+  private final List<java.util.function.Consumer<String>> forgetters;
 
   public SubjectRights(
       EventStore events,
@@ -72,7 +73,9 @@ public final class SubjectRights {
       EventJson eventJson,
       ObjectMapper json,
       AuditService audit,
-      Clock clock) {
+      Clock clock,
+      List<java.util.function.Consumer<String>> forgetters) {
+    this.forgetters = forgetters;
     this.events = events;
     this.portraits = portraits;
     this.tagHistory = tagHistory;
@@ -212,6 +215,7 @@ public final class SubjectRights {
     String id = user.value();
     erased.add(id); // first: ingestion and the projector keep the user out from now on
     portraits.forget(user);
+    forgetters.forEach(f -> f.accept(id)); // e.g. in-memory segment membership
     SubjectStore.Erasure done = subjects.erase(id, actor, requestRef, clock.instant());
     portraits.forget(user); // a batch applied in between is dropped too
     subjects.deleteProfile(id);
