@@ -106,6 +106,10 @@ public final class ColumnClassification {
     table(m, "restricted_events", DataClass.C1, "occurred_at", "received_at", "source", "key_id");
     table(m, "restricted_events", DataClass.C1, "category", "restricted_at", "retain_until");
     table(m, "restricted_events", DataClass.C2, "payload", "sealed");
+    // AML findings (V22): amounts and transaction ids describe a person's money
+    table(m, "aml_cases", DataClass.C1, "id", "kind", "rule", "user_id", "direction", "status");
+    table(m, "aml_cases", DataClass.C1, "window_start", "window_end", "raised_at", "updated_at");
+    table(m, "aml_cases", DataClass.C2, "total", "threshold", "transaction_ids");
     return Collections.unmodifiableMap(m);
   }
 

@@ -354,6 +354,26 @@ public final class EventStore {
     return out;
   }
 
+  /** The transactions of some users from a time on, oldest first (for AML screening). */
+  public List<StoredEvent> transactionsSince(java.util.Collection<String> users, Instant since) {
+    List<StoredEvent> out = new ArrayList<>();
+    if (users.isEmpty()) {
+      return out;
+    }
+    query(
+        """
+        select seq, payload::text, received_at from events
+         where user_id = any(?) and type = 'transaction' and occurred_at >= ?
+         order by user_id, occurred_at, seq
+        """,
+        ps -> {
+          ps.setArray(1, ps.getConnection().createArrayOf("text", users.toArray()));
+          ps.setTimestamp(2, Timestamp.from(since));
+        },
+        rs -> out.add(stored(rs)));
+    return out;
+  }
+
   /** A user's events of one type, oldest first (e.g. the consent history). */
   public List<StoredEvent> ofType(UserId user, EventType type) {
     List<StoredEvent> out = new ArrayList<>();

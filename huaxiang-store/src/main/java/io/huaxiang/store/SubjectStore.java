@@ -243,6 +243,20 @@ public final class SubjectStore {
                   + " and user_id not in (select user_id from legal_holds)",
               ps -> ps.setTimestamp(1, Timestamp.from(now))));
       out.put(
+          "aml_cases",
+          count(
+              c,
+              dryRun,
+              "from aml_cases where raised_at < ?"
+                  + " and user_id not in (select user_id from legal_holds)",
+              ps ->
+                  ps.setTimestamp(
+                      1,
+                      Timestamp.from(
+                          LocalDateTime.ofInstant(now, ZoneOffset.UTC)
+                              .minus(DataCategory.AML.retention())
+                              .toInstant(ZoneOffset.UTC)))));
+      out.put(
           "dead_letters",
           count(
               c,

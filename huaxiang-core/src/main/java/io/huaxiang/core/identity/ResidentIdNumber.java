@@ -1,6 +1,5 @@
 package io.huaxiang.core.identity;
 
-import io.huaxiang.core.event.Gender;
 import io.huaxiang.core.privacy.CheckDigits;
 import io.huaxiang.core.privacy.Masking;
 import java.time.DateTimeException;
