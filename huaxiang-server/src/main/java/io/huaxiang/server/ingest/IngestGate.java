@@ -14,12 +14,13 @@ import java.util.Map;
 @FunctionalInterface
 public interface IngestGate {
   /** Lets every event through. */
-  IngestGate OPEN = batch -> Map.of();
+  IngestGate OPEN = (batch, channel) -> Map.of();
 
   /**
    * The refused events of {@code batch}, by position in it, with the reason.
    *
    * @param batch the valid events, in the order received
+   * @param channel where they come from ({@code api}, {@code file}, {@code bulk} ...)
    */
-  Map<Integer, InvalidEventException> refuse(List<UserEvent> batch);
+  Map<Integer, InvalidEventException> refuse(List<UserEvent> batch, String channel);
 }

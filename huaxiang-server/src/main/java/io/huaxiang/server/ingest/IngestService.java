@@ -88,7 +88,7 @@ public final class IngestService {
               error.getMessage(),
               r.raw()));
     }
-    valid = gated(records, valid, rejected);
+    valid = gated(records, valid, rejected, channel);
     AppendResult appended = events.append(valid, now);
     deadLetters.record(letters);
     portraits.offer(appended.previousSeq(), appended.appended());
@@ -105,11 +105,11 @@ public final class IngestService {
 
   /** Drops what the gate refuses; those are reported but not kept as dead letters. */
   private List<UserEvent> gated(
-      List<ParsedRecord> records, List<UserEvent> valid, List<Rejection> rejected) {
+      List<ParsedRecord> records, List<UserEvent> valid, List<Rejection> rejected, String channel) {
     if (valid.isEmpty()) {
       return valid;
     }
-    Map<Integer, InvalidEventException> refused = gate.refuse(valid);
+    Map<Integer, InvalidEventException> refused = gate.refuse(valid, channel);
     if (refused.isEmpty()) {
       return valid;
     }
