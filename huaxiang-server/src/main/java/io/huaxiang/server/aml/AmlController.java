@@ -2,10 +2,10 @@ package io.huaxiang.server.aml;
 
 import io.huaxiang.server.api.ApiException;
 import io.huaxiang.server.audit.AuditService;
+import io.huaxiang.server.security.Actors;
 import io.huaxiang.store.AmlCaseStore;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -39,8 +39,7 @@ class AmlController {
   List<AmlCaseStore.AmlCase> list(
       @RequestParam(required = false) String kind,
       @RequestParam(name = "user_id", required = false) String userId,
-      @RequestParam(defaultValue = "100") int limit,
-      HttpServletRequest request) {
+      @RequestParam(defaultValue = "100") int limit) {
     if (kind != null && !kind.equals("large_value") && !kind.equals("suspicious")) {
       throw new ApiException(
           HttpStatus.BAD_REQUEST,
@@ -57,10 +56,7 @@ class AmlController {
     }
     monitor.catchUp(); // what was ingested a moment ago is screened before it is listed
     List<AmlCaseStore.AmlCase> found = cases.list(kind, userId, limit);
-    String actor =
-        request.getUserPrincipal() != null
-            ? request.getUserPrincipal().getName()
-            : String.valueOf(request.getHeader("X-Huaxiang-Actor"));
+    String actor = Actors.current();
     audit.recordLater(
         actor,
         "READ_AML_CASES",

@@ -5,9 +5,9 @@ import io.huaxiang.core.profile.FeatureValues;
 import io.huaxiang.server.audit.AuditService;
 import io.huaxiang.server.portrait.PortraitReading;
 import io.huaxiang.server.portrait.PortraitService;
+import io.huaxiang.server.security.Actors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,7 +41,7 @@ class TrainingExtractController {
 
   @Operation(summary = "Portrait features of consenting users as CSV, for model training")
   @GetMapping(produces = "text/csv")
-  ResponseEntity<String> extract(HttpServletRequest request) {
+  ResponseEntity<String> extract() {
     Instant now = clock.instant();
     List<String> users =
         portraits.select(now, (f, tags) -> Boolean.TRUE.equals(f.get(CONSENT_FEATURE)));
@@ -66,10 +66,7 @@ class TrainingExtractController {
       }
       csv.append('\n');
     }
-    String actor =
-        request.getUserPrincipal() != null
-            ? request.getUserPrincipal().getName()
-            : String.valueOf(request.getHeader("X-Huaxiang-Actor"));
+    String actor = Actors.current();
     audit.record(
         actor, "TRAINING_EXTRACT", "MODEL_DEVELOPMENT", "population", users.size() + " users");
     return ResponseEntity.ok()

@@ -10,11 +10,10 @@ import io.huaxiang.server.audit.AuditService;
 import io.huaxiang.server.portrait.PortraitReading;
 import io.huaxiang.server.portrait.PortraitService;
 import io.huaxiang.server.privacy.ConsentGuard;
+import io.huaxiang.server.security.Actors;
 import io.huaxiang.store.ModelRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
-import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -59,9 +58,9 @@ class UserScoringController {
 
   @Operation(summary = "Score a user's portrait with a model (needs credit-assessment consent)")
   @PostMapping("/score")
-  UserScore score(@PathVariable long id, @PathVariable String userId, HttpServletRequest request) {
+  UserScore score(@PathVariable long id, @PathVariable String userId) {
     UserId user = new UserId(userId);
-    String actor = actor(request);
+    String actor = Actors.current();
     consent.require(user, ConsentPurpose.CREDIT_ASSESSMENT, actor, "model:" + id + " score");
     ScorecardModel card = model(id);
     Instant now = clock.instant();
@@ -83,14 +82,5 @@ class UserScoringController {
                 .artifact(k)
                 .map(json -> ArtifactCodec.fromJson(json, "model " + k))
                 .orElseThrow(() -> ApiException.notFound("model " + k, "模型 " + k)));
-  }
-
-  private static String actor(HttpServletRequest request) {
-    Principal p = request.getUserPrincipal();
-    if (p != null) {
-      return p.getName();
-    }
-    String header = request.getHeader("X-Huaxiang-Actor");
-    return header == null || header.isBlank() ? "anonymous" : header;
   }
 }

@@ -19,7 +19,8 @@ import org.springframework.http.HttpStatus;
  * <p>It reads the user's latest consent for the purpose from the event log, not from a cached
  * portrait, so a withdrawal acknowledged by ingestion takes effect on the very next request. A
  * refusal is logged and recorded in the audit log ({@code CONSENT_REFUSED}) and answered with HTTP
- * 403 and reason {@code CONSENT_MISSING}.
+ * 451 (unavailable for legal reasons: the caller's role may do this, the law does not allow it for
+ * this user) and reason {@code CONSENT_MISSING}.
  */
 public final class ConsentGuard {
   private static final Logger log = LoggerFactory.getLogger(ConsentGuard.class);
@@ -61,7 +62,7 @@ public final class ConsentGuard {
         "user:" + user.value(),
         processing + " refused: no consent for " + purpose);
     throw new ApiException(
-        HttpStatus.FORBIDDEN,
+        HttpStatus.UNAVAILABLE_FOR_LEGAL_REASONS,
         "CONSENT_MISSING",
         "user '"
             + user.value()

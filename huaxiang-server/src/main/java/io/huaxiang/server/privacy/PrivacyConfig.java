@@ -23,7 +23,7 @@ class PrivacyConfig {
         .onRefusal(
             r ->
                 audit.recordLater(
-                    "ingestion",
+                    io.huaxiang.server.security.Actors.current(),
                     r.reason() == io.huaxiang.core.event.RejectReason.CONSENT_MISSING
                         ? "CONSENT_REFUSED"
                         : "ERASED_SUBJECT_REFUSED",

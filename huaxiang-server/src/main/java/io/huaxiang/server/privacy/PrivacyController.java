@@ -2,10 +2,10 @@ package io.huaxiang.server.privacy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.huaxiang.core.event.UserId;
+import io.huaxiang.server.security.Actors;
 import io.huaxiang.store.SubjectStore;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
@@ -46,9 +46,8 @@ class PrivacyController {
   @GetMapping("/export")
   ResponseEntity<ObjectNode> export(
       @PathVariable String userId,
-      @RequestParam(name = "request_ref", required = false) String requestRef,
-      HttpServletRequest request) {
-    ObjectNode body = rights.export(new UserId(userId), Actors.of(request), ref(requestRef));
+      @RequestParam(name = "request_ref", required = false) String requestRef) {
+    ObjectNode body = rights.export(new UserId(userId), Actors.current(), ref(requestRef));
     return ResponseEntity.ok()
         .header(
             HttpHeaders.CONTENT_DISPOSITION,
@@ -61,21 +60,17 @@ class PrivacyController {
   @Operation(summary = "Correct declared registration details (PIPL Art 46)")
   @PostMapping(path = "/corrections", consumes = MediaType.APPLICATION_JSON_VALUE)
   SubjectRights.Correction correct(
-      @PathVariable String userId,
-      @RequestBody CorrectionRequest body,
-      HttpServletRequest request) {
+      @PathVariable String userId, @RequestBody CorrectionRequest body) {
     return rights.correct(
-        new UserId(userId), body.fields(), Actors.of(request), ref(body.requestRef()));
+        new UserId(userId), body.fields(), Actors.current(), ref(body.requestRef()));
   }
 
   @Operation(summary = "Erase a user; loan and AML records are kept restricted (PIPL Art 47)")
   @PostMapping(path = "/erasure")
   SubjectStore.Erasure erase(
-      @PathVariable String userId,
-      @RequestBody(required = false) ErasureRequest body,
-      HttpServletRequest request) {
+      @PathVariable String userId, @RequestBody(required = false) ErasureRequest body) {
     return rights.erase(
-        new UserId(userId), Actors.of(request), ref(body == null ? null : body.requestRef()));
+        new UserId(userId), Actors.current(), ref(body == null ? null : body.requestRef()));
   }
 
   @Operation(summary = "The legal hold on a user's data, if any")
@@ -87,17 +82,16 @@ class PrivacyController {
 
   @Operation(summary = "Place a legal hold: nothing of the user is deleted while it stands")
   @PutMapping(path = "/legal-hold", consumes = MediaType.APPLICATION_JSON_VALUE)
-  SubjectStore.LegalHold placeHold(
-      @PathVariable String userId, @RequestBody HoldRequest body, HttpServletRequest request) {
+  SubjectStore.LegalHold placeHold(@PathVariable String userId, @RequestBody HoldRequest body) {
     UserId user = new UserId(userId);
-    rights.placeHold(user, body.reason(), Actors.of(request));
+    rights.placeHold(user, body.reason(), Actors.current());
     return rights.subjects().hold(user.value()).orElseThrow();
   }
 
   @Operation(summary = "Release a legal hold")
   @DeleteMapping("/legal-hold")
-  ResponseEntity<Void> releaseHold(@PathVariable String userId, HttpServletRequest request) {
-    return rights.releaseHold(new UserId(userId), Actors.of(request))
+  ResponseEntity<Void> releaseHold(@PathVariable String userId) {
+    return rights.releaseHold(new UserId(userId), Actors.current())
         ? ResponseEntity.noContent().build()
         : ResponseEntity.notFound().build();
   }

@@ -95,7 +95,8 @@ class AmlApiTest {
     assertThat(found).extracting(n -> n.get("kind").asText()).containsExactly("suspicious");
     assertThat(found.get(0).get("rule").asText()).isEqualTo("STRUCTURING:LARGE_CASH");
     assertThat(found.get(0).get("transaction_ids")).hasSize(3);
-    assertThat(http.get("/api/v1/aml/cases?kind=other").status()).isEqualTo(400);
+    assertThat(Http.as(port, "compliance").get("/api/v1/aml/cases?kind=other").status())
+        .isEqualTo(400);
   }
 
   @Test
@@ -104,7 +105,11 @@ class AmlApiTest {
     post(http, cash("aml-erase", 1, "2026-05-07T10:00:00+08:00", "80000.00", true));
     assertThat(cases(http, "aml-erase")).hasSize(1);
 
-    assertThat(http.post("/api/v1/privacy/users/aml-erase/erasure", "{}").status()).isEqualTo(200);
+    assertThat(
+            Http.as(port, "compliance")
+                .post("/api/v1/privacy/users/aml-erase/erasure", "{}")
+                .status())
+        .isEqualTo(200);
 
     assertThat(cases(http, "aml-erase")).isEmpty();
     try (Connection c = database.dataSource().getConnection();
@@ -134,8 +139,8 @@ class AmlApiTest {
     assertThat(r.body().get("rejected")).as(String.valueOf(r.body())).isEmpty();
   }
 
-  private static List<JsonNode> cases(Http http, String user) {
-    Http.Reply r = http.get("/api/v1/aml/cases?user_id=" + user);
+  private List<JsonNode> cases(Http http, String user) {
+    Http.Reply r = Http.as(port, "risk_ops").get("/api/v1/aml/cases?user_id=" + user);
     assertThat(r.status()).isEqualTo(200);
     List<JsonNode> out = new ArrayList<>();
     r.body().forEach(out::add);

@@ -3,13 +3,9 @@ package io.huaxiang.server.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.huaxiang.core.event.UserId;
 import io.huaxiang.server.Http;
 import io.huaxiang.store.Database;
 import io.huaxiang.store.TestDatabase;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -34,7 +30,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class PrivacyApiTest {
   @LocalServerPort int port;
   @Autowired Database database;
-  @Autowired SubjectRights rights;
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
@@ -46,7 +41,8 @@ class PrivacyApiTest {
     Http http = new Http(port);
     post(http, history("ds-export"));
 
-    Http.Reply export = http.get("/api/v1/privacy/users/ds-export/export?request_ref=REQ-1");
+    Http.Reply export =
+        compliance().get("/api/v1/privacy/users/ds-export/export?request_ref=REQ-1");
 
     assertThat(export.status()).isEqualTo(200);
     JsonNode body = export.body();
@@ -58,7 +54,7 @@ class PrivacyApiTest {
     assertThat(body.get("consents")).hasSize(2);
     assertThat(body.has("tag_history")).isTrue();
     assertThat(auditActions()).contains("DATA_SUBJECT_EXPORT");
-    assertThat(http.get("/api/v1/privacy/users/nobody/export").status()).isEqualTo(404);
+    assertThat(compliance().get("/api/v1/privacy/users/nobody/export").status()).isEqualTo(404);
   }
 
   @Test
@@ -68,16 +64,18 @@ class PrivacyApiTest {
     assertThat(portrait(http, "ds-correct").get("city").asText()).isEqualTo("上海");
 
     Http.Reply corrected =
-        http.post(
-            "/api/v1/privacy/users/ds-correct/corrections",
-            "{\"request_ref\":\"REQ-2\",\"fields\":{\"city\":\"杭州\",\"city_tier\":2}}");
+        compliance()
+            .post(
+                "/api/v1/privacy/users/ds-correct/corrections",
+                "{\"request_ref\":\"REQ-2\",\"fields\":{\"city\":\"杭州\",\"city_tier\":2}}");
 
     assertThat(corrected.status()).isEqualTo(200);
     assertThat(corrected.body().at("/features/city").asText()).isEqualTo("杭州");
     assertThat(portrait(http, "ds-correct").get("city").asText()).isEqualTo("杭州");
     assertThat(portrait(http, "ds-correct").get("city_tier").asDouble()).isEqualTo(2.0);
     Http.Reply refused =
-        http.post("/api/v1/privacy/users/ds-correct/corrections", "{\"fields\":{\"amount\":1}}");
+        compliance()
+            .post("/api/v1/privacy/users/ds-correct/corrections", "{\"fields\":{\"amount\":1}}");
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.body().get("reason").asText()).isEqualTo("NOT_CORRECTABLE");
   }
@@ -102,7 +100,7 @@ class PrivacyApiTest {
     assertThat(count("select count(*) from dead_letters where user_id = 'ds-erase'")).isEqualTo(1);
 
     Http.Reply erased =
-        http.post("/api/v1/privacy/users/ds-erase/erasure", "{\"request_ref\":\"REQ-3\"}");
+        compliance().post("/api/v1/privacy/users/ds-erase/erasure", "{\"request_ref\":\"REQ-3\"}");
 
     assertThat(erased.status()).isEqualTo(200);
     assertThat(erased.body().get("restricted").asLong()).isEqualTo(2); // application, decision
@@ -114,7 +112,7 @@ class PrivacyApiTest {
           "/api/v1/users/ds-erase/consents",
           "/api/v1/privacy/users/ds-erase/export"
         }) {
-      assertThat(http.get(path).status()).as(path).isEqualTo(404);
+      assertThat(compliance().get(path).status()).as(path).isEqualTo(404);
     }
     assertThat(http.get("/api/v1/users/ds-erase/tags/history").body()).isEmpty();
     assertThat(members(http, "ds-shanghai")).contains("ds-keep").doesNotContain("ds-erase");
@@ -152,12 +150,26 @@ class PrivacyApiTest {
   void underALegalHoldErasureRestrictsEverythingInsteadOfDeleting() throws Exception {
     Http http = new Http(port);
     post(http, history("ds-hold"));
-    rights.placeHold(new UserId("ds-hold"), "court order 2026-17", "compliance:zhao");
-    assertThat(http.get("/api/v1/privacy/users/ds-hold/legal-hold").body().get("reason").asText())
+    assertThat(
+            compliance()
+                .put(
+                    "/api/v1/privacy/users/ds-hold/legal-hold",
+                    "{\"reason\":\"court order 2026-17\"}")
+                .status())
+        .isEqualTo(200);
+    assertThat(new Http(port).get("/api/v1/privacy/users/ds-hold/legal-hold").status())
+        .as("admin may not run data-subject requests")
+        .isEqualTo(403);
+    assertThat(
+            compliance()
+                .get("/api/v1/privacy/users/ds-hold/legal-hold")
+                .body()
+                .get("reason")
+                .asText())
         .isEqualTo("court order 2026-17");
 
     Http.Reply erased =
-        http.post("/api/v1/privacy/users/ds-hold/erasure", "{\"request_ref\":\"REQ-4\"}");
+        compliance().post("/api/v1/privacy/users/ds-hold/erasure", "{\"request_ref\":\"REQ-4\"}");
 
     assertThat(erased.body().get("on_hold").asBoolean()).isTrue();
     assertThat(erased.body().get("deleted").asLong()).isZero();
@@ -240,7 +252,7 @@ class PrivacyApiTest {
           "granted":false,"notice_version":"2026-01"}]""");
     Http.Reply refused = http.post("/api/v1/models/424242/users/cg-score/score", "{}");
 
-    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.status()).isEqualTo(451);
     assertThat(refused.body().get("reason").asText()).isEqualTo("CONSENT_MISSING");
     assertThat(refused.body().get("detail_zh").asText()).contains("信用评估");
     assertThat(
@@ -312,20 +324,12 @@ class PrivacyApiTest {
     return out;
   }
 
+  private Http compliance() {
+    return Http.as(port, "compliance");
+  }
+
   private String trainingExtract() {
-    HttpResponse<String> r;
-    try {
-      r =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(
-                          URI.create(
-                              "http://localhost:" + port + "/api/v1/models/training-extract"))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString());
-    } catch (java.io.IOException | InterruptedException e) {
-      throw new IllegalStateException(e);
-    }
+    HttpResponse<String> r = new Http(port).raw("GET", "/api/v1/models/training-extract", null);
     assertThat(r.statusCode()).isEqualTo(200);
     return r.body();
   }
