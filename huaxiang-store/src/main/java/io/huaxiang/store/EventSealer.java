@@ -16,6 +16,7 @@ import io.huaxiang.core.privacy.AssociatedData;
 import io.huaxiang.core.privacy.Classified;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -228,14 +229,21 @@ public final class EventSealer {
           if (classified != null && classified.identifier()) {
             ids.add(i);
           }
-          accessors[i] = lookup.unreflect(c.getAccessor());
+          accessors[i] =
+              lookup
+                  .unreflect(c.getAccessor())
+                  .asType(MethodType.methodType(Object.class, Object.class));
           names[i] = snake.translate(c.getName());
           types[i] = c.getType();
         }
         if (ids.isEmpty()) {
           return null;
         }
-        MethodHandle constructor = lookup.unreflectConstructor(type.getConstructor(types));
+        MethodHandle constructor =
+            lookup
+                .unreflectConstructor(type.getConstructor(types))
+                .asSpreader(Object[].class, types.length)
+                .asType(MethodType.methodType(Object.class, Object[].class));
         return new Shape(
             accessors, constructor, names, ids.stream().mapToInt(Integer::intValue).toArray());
       } catch (ReflectiveOperationException e) {
@@ -247,7 +255,7 @@ public final class EventSealer {
       Object[] out = new Object[accessors.length];
       try {
         for (int i = 0; i < out.length; i++) {
-          out[i] = accessors[i].invoke(event);
+          out[i] = (Object) accessors[i].invokeExact((Object) event);
         }
       } catch (Throwable e) {
         throw new IllegalStateException("cannot read event " + event.type(), e);
@@ -257,7 +265,7 @@ public final class EventSealer {
 
     UserEvent make(Object[] args) {
       try {
-        return (UserEvent) constructor.invokeWithArguments(args);
+        return (UserEvent) (Object) constructor.invokeExact(args);
       } catch (Throwable e) {
         throw new IllegalStateException("cannot copy an event with pseudonyms", e);
       }
