@@ -116,6 +116,23 @@ public final class ColumnClassification {
     table(m, "review_tasks", DataClass.C1, "task_id", "decision_id", "user_id", "kind", "status");
     table(m, "review_tasks", DataClass.C1, "created_at", "due_at", "closed_at", "closed_by");
     table(m, "review_tasks", DataClass.C2, "note", "resolution");
+    // sealed identifiers (V20): ciphertexts of C2 values; the key id is only a label
+    table(m, "events", DataClass.C2, "sealed");
+    table(m, "events", DataClass.C1, "key_id");
+    table(m, "dead_letters", DataClass.C1, "user_id");
+    // data-subject rights (V21): ids, times and internal references; the restricted events keep
+    // the payload and sealed values of events, C2 as there
+    table(m, "legal_holds", DataClass.C1, "user_id", "reason", "placed_at", "placed_by");
+    table(m, "erasures", DataClass.C1, "user_id", "erased_at", "erased_by", "request_ref");
+    table(m, "erasures", DataClass.C1, "events_deleted", "events_restricted");
+    table(m, "restricted_events", DataClass.C1, "seq", "event_id", "user_id", "type");
+    table(m, "restricted_events", DataClass.C1, "occurred_at", "received_at", "source", "key_id");
+    table(m, "restricted_events", DataClass.C1, "category", "restricted_at", "retain_until");
+    table(m, "restricted_events", DataClass.C2, "payload", "sealed");
+    // AML findings (V22): amounts and transaction ids describe a person's money
+    table(m, "aml_cases", DataClass.C1, "id", "kind", "rule", "user_id", "direction", "status");
+    table(m, "aml_cases", DataClass.C1, "window_start", "window_end", "raised_at", "updated_at");
+    table(m, "aml_cases", DataClass.C2, "total", "threshold", "transaction_ids");
     return Collections.unmodifiableMap(m);
   }
 

@@ -16,8 +16,8 @@ public record LoanApplied(
     @Classified(DataClass.C2) Integer termMonths,
     @Classified(DataClass.C2) LoanPurpose purpose,
     @Classified(DataClass.C1) String channel,
-    @Classified(DataClass.C2) String deviceId,
-    @Classified(DataClass.C2) String ip,
+    @Classified(value = DataClass.C2, identifier = true) String deviceId,
+    @Classified(value = DataClass.C2, identifier = true) String ip,
     @Classified(DataClass.C2) String city)
     implements UserEvent {
 

@@ -11,7 +11,9 @@ public enum RejectReason {
   FUTURE_EVENT_TIME("事件时间晚于允许的未来容差", "the event time is too far in the future"),
   UNKNOWN_FIELD("未知字段", "an unknown field was sent"),
   FORBIDDEN_DATA("禁止采集的数据(如密码、CVN)", "data that must never be collected (e.g. passwords, CVN)"),
-  TOO_LARGE("记录过大", "the record is too large");
+  TOO_LARGE("记录过大", "the record is too large"),
+  CONSENT_MISSING("用户未授权该处理目的", "the user has not consented to this purpose of processing"),
+  SUBJECT_ERASED("该用户的数据已应其请求删除，不再收集", "the user's data was erased at their request");
 
   private final String zh;
   private final String en;

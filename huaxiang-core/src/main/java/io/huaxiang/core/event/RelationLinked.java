@@ -14,7 +14,7 @@ public record RelationLinked(
     @Classified(DataClass.C1) Instant occurredAt,
     @Classified(DataClass.C1) String source,
     @Classified(DataClass.C1) RelationKind kind,
-    @Classified(DataClass.C2) String target)
+    @Classified(value = DataClass.C2, identifier = true) String target)
     implements UserEvent {
 
   public RelationLinked {

@@ -13,8 +13,8 @@ public record SessionStarted(
     @Classified(DataClass.C1) UserId userId,
     @Classified(DataClass.C1) Instant occurredAt,
     @Classified(DataClass.C1) String source,
-    @Classified(DataClass.C2) String deviceId,
-    @Classified(DataClass.C2) String ip,
+    @Classified(value = DataClass.C2, identifier = true) String deviceId,
+    @Classified(value = DataClass.C2, identifier = true) String ip,
     @Classified(DataClass.C2) String city)
     implements UserEvent {
 

@@ -33,4 +33,10 @@ public @interface Classified {
 
   /** How to mask the value when it is shown or logged. */
   MaskKind mask() default MaskKind.GENERIC;
+
+  /**
+   * Whether the value identifies a person or their things (phone, bank card, device, IP): such a
+   * value is stored encrypted and replaced by a keyed lookup hash wherever it is only compared.
+   */
+  boolean identifier() default false;
 }

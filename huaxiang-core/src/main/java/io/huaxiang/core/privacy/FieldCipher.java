@@ -41,6 +41,18 @@ public final class FieldCipher {
    * SecureRandom()} or a DRBG instance; it is a parameter so nothing here reaches for global
    * state).
    */
+  // Cipher.getInstance looks the provider up on every call; a cipher per thread, re-initialised
+  // with a fresh nonce for each value, saves that on the ingestion path
+  private static final ThreadLocal<Cipher> GCM =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return Cipher.getInstance("AES/GCM/NoPadding");
+            } catch (GeneralSecurityException e) {
+              throw new IllegalStateException("AES-GCM is not available in this JVM", e);
+            }
+          });
+
   public FieldCipher(KeyRing keys, SecureRandom random) {
     this.keys = Objects.requireNonNull(keys, "keys");
     this.random = Objects.requireNonNull(random, "random");
@@ -54,7 +66,7 @@ public final class FieldCipher {
     byte[] nonce = new byte[NONCE_BYTES];
     random.nextBytes(nonce);
     try {
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      Cipher cipher = GCM.get();
       cipher.init(Cipher.ENCRYPT_MODE, keys.active(), new GCMParameterSpec(TAG_BITS, nonce));
       cipher.updateAAD(ad.encode(VERSION, keyId));
       byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
@@ -91,7 +103,7 @@ public final class FieldCipher {
           null);
     }
     try {
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      Cipher cipher = GCM.get();
       cipher.init(
           Cipher.DECRYPT_MODE,
           key,

@@ -46,6 +46,16 @@ public final class SegmentMembership {
     members.put(rule.name(), new HashSet<>(currentMembers));
   }
 
+  /**
+   * Drops a user from every segment without emitting exits: their data was erased, so neither the
+   * membership nor its history may remain (the store deletes the stored rows).
+   */
+  public void forget(String userId) {
+    for (Set<String> m : members.values()) {
+      m.remove(userId);
+    }
+  }
+
   /** Stops evaluating a segment. */
   public void remove(String segment) {
     rules.remove(segment);

@@ -9,7 +9,11 @@ import picocli.CommandLine.Spec;
     name = "audit",
     description = "Verify or search the tamper-evident audit log. / 校验或查询防篡改审计日志。",
     mixinStandardHelpOptions = true,
-    subcommands = {AuditVerifyCommand.class, AuditSearchCommand.class})
+    subcommands = {
+      AuditVerifyCommand.class,
+      AuditSearchCommand.class,
+      AuditCheckpointCommand.class
+    })
 final class AuditCommand implements Runnable {
   @Spec CommandSpec spec;
 

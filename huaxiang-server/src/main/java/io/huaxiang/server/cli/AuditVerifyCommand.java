@@ -5,6 +5,7 @@ import io.huaxiang.core.audit.Checkpoint;
 import io.huaxiang.core.audit.VerificationResult;
 import io.huaxiang.core.audit.VerificationResult.Broken;
 import io.huaxiang.core.audit.VerificationResult.Intact;
+import io.huaxiang.server.audit.AuditCheckpoints;
 import io.huaxiang.server.audit.AuditService;
 import io.huaxiang.server.config.HuaxiangRuntime;
 import io.huaxiang.store.AuditStore;
@@ -46,10 +47,25 @@ final class AuditVerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Checkpoint published = checkpoint == null ? null : parse(checkpoint);
+    Checkpoint given = checkpoint == null ? null : parse(checkpoint);
     PrintWriter out = spec.commandLine().getOut();
     try (HuaxiangRuntime runtime = CliRuntime.open(db)) {
       AuditStore audit = new AuditStore(runtime.database().dataSource());
+      // without --checkpoint, the newest one published to the data dir (huaxiang audit checkpoint)
+      Checkpoint published =
+          given != null
+              ? given
+              : new AuditCheckpoints(
+                      audit,
+                      AuditCheckpoints.fileFor(db.dataDir, runtime.database().dataSource()),
+                      Clock.systemUTC())
+                  .latest()
+                  .orElse(null);
+      if (given == null && published != null) {
+        out.printf(
+            "checking against the published checkpoint / 对照已发布检查点 %d:%s%n",
+            published.seq(), published.hash());
+      }
       VerificationResult result = audit.verify(published);
       // recorded after the check, so the entry never changes what was verified
       new AuditService(audit, Clock.systemUTC())

@@ -23,7 +23,9 @@ import picocli.CommandLine.Command;
       AuditCommand.class,
       UserCommand.class,
       ApiKeyCommand.class,
-      DecisionCommand.class
+      DecisionCommand.class,
+      KeysCommand.class,
+      RetentionCommand.class
     })
 public final class HuaxiangCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

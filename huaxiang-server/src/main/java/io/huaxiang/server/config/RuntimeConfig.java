@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.huaxiang.core.event.json.EventJson;
 import io.huaxiang.server.ingest.IngestService;
 import io.huaxiang.server.portrait.PortraitService;
+import io.huaxiang.server.privacy.FieldKeys;
 import io.huaxiang.store.Database;
 import io.huaxiang.store.DeadLetterStore;
 import io.huaxiang.store.EventStore;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Registers the explicitly built {@link HuaxiangRuntime} parts as beans. */
@@ -33,8 +35,18 @@ public class RuntimeConfig {
   // the database bean closes itself; the runtime must not close it a second time
   @Bean(destroyMethod = "")
   HuaxiangRuntime runtime(
-      Database database, HuaxiangProperties settings, ObjectMapper json, Clock clock) {
-    return new HuaxiangRuntime(database, settings, json, clock);
+      Database database,
+      HuaxiangProperties settings,
+      ObjectMapper json,
+      Clock clock,
+      Environment env) {
+    FieldKeys keys =
+        FieldKeys.of(
+            env.getProperty("huaxiang.keys.field"),
+            env.getProperty("huaxiang.keys.lookup"),
+            env.getProperty("huaxiang.keys.file"),
+            settings.dataDir());
+    return new HuaxiangRuntime(database, settings, json, clock, keys);
   }
 
   @Bean

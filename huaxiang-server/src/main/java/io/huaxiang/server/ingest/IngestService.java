@@ -13,7 +13,9 @@ import io.huaxiang.store.EventStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Takes parsed records from any channel (REST, file import, demo loader), appends the valid events
@@ -26,6 +28,7 @@ public final class IngestService {
   private final PortraitService portraits;
   private final EventTimePolicy timePolicy;
   private final Clock clock;
+  private final IngestGate gate;
 
   public IngestService(
       EventStore events,
@@ -33,6 +36,17 @@ public final class IngestService {
       PortraitService portraits,
       EventTimePolicy timePolicy,
       Clock clock) {
+    this(events, deadLetters, portraits, timePolicy, clock, IngestGate.OPEN);
+  }
+
+  public IngestService(
+      EventStore events,
+      DeadLetterStore deadLetters,
+      PortraitService portraits,
+      EventTimePolicy timePolicy,
+      Clock clock,
+      IngestGate gate) {
+    this.gate = gate;
     this.events = events;
     this.deadLetters = deadLetters;
     this.portraits = portraits;
@@ -74,6 +88,7 @@ public final class IngestService {
               error.getMessage(),
               r.raw()));
     }
+    valid = gated(records, valid, rejected, channel);
     AppendResult appended = events.append(valid, now);
     deadLetters.record(letters);
     portraits.offer(appended.previousSeq(), appended.appended());
@@ -86,6 +101,39 @@ public final class IngestService {
         appended.duplicates().stream().map(Object::toString).toList(),
         rejected,
         appended.lastSeq());
+  }
+
+  /** Drops what the gate refuses; those are reported but not kept as dead letters. */
+  private List<UserEvent> gated(
+      List<ParsedRecord> records, List<UserEvent> valid, List<Rejection> rejected, String channel) {
+    if (valid.isEmpty()) {
+      return valid;
+    }
+    Map<Integer, InvalidEventException> refused = gate.refuse(valid, channel);
+    if (refused.isEmpty()) {
+      return valid;
+    }
+    Map<UserEvent, Long> positions = new IdentityHashMap<>();
+    for (ParsedRecord r : records) {
+      if (r.event() != null) {
+        positions.put(r.event(), r.position());
+      }
+    }
+    List<UserEvent> kept = new ArrayList<>(valid.size());
+    for (int i = 0; i < valid.size(); i++) {
+      InvalidEventException why = refused.get(i);
+      if (why == null) {
+        kept.add(valid.get(i));
+      } else {
+        rejected.add(
+            new Rejection(
+                positions.getOrDefault(valid.get(i), (long) i),
+                why.reason().name(),
+                why.field(),
+                why.getMessage()));
+      }
+    }
+    return kept;
   }
 
   /**

@@ -28,6 +28,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiPredicate;
 import java.util.function.LongConsumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +63,9 @@ public final class PortraitService {
   private boolean started;
   private volatile PortraitChangeListener listener;
 
+  /** Users whose data was erased: their events, if any still arrive, never rebuild a portrait. */
+  private volatile Predicate<String> erased = u -> false;
+
   public PortraitService(
       PortraitEngine engine,
       EventStore events,
@@ -75,6 +79,17 @@ public final class PortraitService {
     this.tagHistory = tagHistory;
     this.json = json;
     this.clock = clock;
+  }
+
+  /** Keeps the users {@code erased} names out of the portraits from now on. */
+  public void exclude(Predicate<String> erased) {
+    this.erased = erased;
+  }
+
+  /** Drops a user's portrait from memory (erasure); the caller deletes the stored snapshot. */
+  public synchronized void forget(UserId user) {
+    portraits.remove(user.value());
+    dirty.remove(user.value());
   }
 
   public PortraitEngine engine() {
@@ -147,6 +162,9 @@ public final class PortraitService {
     // one user's events in a batch are folded together and their tags evaluated once
     Map<String, List<UserEvent>> byUser = new LinkedHashMap<>();
     for (StoredEvent stored : batch) {
+      if (erased.test(stored.event().userId().value())) {
+        continue;
+      }
       byUser
           .computeIfAbsent(stored.event().userId().value(), u -> new ArrayList<>())
           .add(stored.event());
@@ -224,7 +242,11 @@ public final class PortraitService {
     }
     List<ProfileSnapshot> batch = new ArrayList<>();
     for (String user : users) {
-      batch.add(snapshotOf(user, portraits.get(user)));
+      Portrait p = portraits.get(user);
+      if (p == null) {
+        continue; // forgotten (erased) after it was marked changed
+      }
+      batch.add(snapshotOf(user, p));
       if (batch.size() == 2_000) {
         profiles.save(batch, seq, clock.instant());
         batch.clear();

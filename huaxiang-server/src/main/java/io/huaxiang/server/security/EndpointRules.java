@@ -98,6 +98,10 @@ public final class EndpointRules {
           rule(HttpMethod.GET, "/api/v1/ops/**", Set.of(ADMIN, RISK_OPS)),
           // model registry: registration and four-eyes status changes by analysts and admin;
           // scoring by the risk roles and decision clients; reading for governance too
+          // scoring a known user from their portrait: also needs credit-assessment consent
+          rule(HttpMethod.POST, "/api/v1/models/*/users/*/score", RISK, Scope.DECIDE),
+          // the training extract holds every consenting user's features (C2): model builders
+          rule(HttpMethod.GET, "/api/v1/models/training-extract", Set.of(ADMIN, RISK_ANALYST)),
           rule(HttpMethod.POST, "/api/v1/models/*/score", RISK, Scope.DECIDE),
           rule(HttpMethod.POST, "/api/v1/models/*/score/batch", RISK, Scope.DECIDE),
           rule(HttpMethod.POST, "/api/v1/models/**", Set.of(ADMIN, RISK_ANALYST)),
@@ -144,6 +148,8 @@ public final class EndpointRules {
           rule(HttpMethod.GET, "/api/v1/offers", union(RISK, MARKETING)),
           rule(null, "/api/v1/offers/**", Set.of(ADMIN, MARKETING)),
           rule(null, "/api/v1/offers", Set.of(ADMIN, MARKETING)),
+          // AML findings: operations review them, compliance reports them
+          rule(HttpMethod.GET, "/api/v1/aml/**", Set.of(RISK_OPS, COMPLIANCE)),
           // data-subject requests and consent (PIPL Arts 44-47): compliance only
           rule(null, "/api/v1/privacy/**", Set.of(COMPLIANCE)),
           rule(null, "/api/v1/privacy", Set.of(COMPLIANCE)),

@@ -59,6 +59,11 @@ public final class SegmentMembershipService implements PortraitChangeListener {
     return !membership.isEmpty();
   }
 
+  /** Drops an erased user from the in-memory membership (the rows go with the erasure). */
+  public synchronized void forget(String userId) {
+    membership.forget(userId);
+  }
+
   @Override
   public synchronized void changed(List<PortraitChange> changes) {
     List<MembershipChange> out = new ArrayList<>();

@@ -121,7 +121,7 @@ class ImportCommandTest {
     DbOptions db = new DbOptions();
     db.dbUrl = url;
     db.dbUser = "postgres";
-    db.dataDir = Path.of("unused");
+    db.dataDir = Path.of("huaxiang-data"); // the CLI default, so both use the same key file
     return CliRuntime.open(db);
   }
 }

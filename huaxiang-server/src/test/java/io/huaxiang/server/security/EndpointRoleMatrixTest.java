@@ -96,6 +96,16 @@ class EndpointRoleMatrixTest {
     row("POST /api/v1/models", AD, RA);
     row("POST /api/v1/models/{id}/status", AD, RA);
     row("POST /api/v1/models/{id}/score", AD, RA, RO, DECIDE);
+    row("POST /api/v1/models/{id}/users/{userId}/score", AD, RA, RO, DECIDE);
+    row("GET /api/v1/models/training-extract", AD, RA);
+    row("GET /api/v1/users/{userId}/consents", PERSONAL);
+    row("GET /api/v1/privacy/users/{userId}/export", CO);
+    row("POST /api/v1/privacy/users/{userId}/corrections", CO);
+    row("POST /api/v1/privacy/users/{userId}/erasure", CO);
+    row("GET /api/v1/privacy/users/{userId}/legal-hold", CO);
+    row("PUT /api/v1/privacy/users/{userId}/legal-hold", CO);
+    row("DELETE /api/v1/privacy/users/{userId}/legal-hold", CO);
+    row("GET /api/v1/aml/cases", RO, CO);
     row("POST /api/v1/models/{id}/score/batch", AD, RA, RO, DECIDE);
     row("GET /api/v1/segments", AD, RA, RO, MK);
     row("POST /api/v1/segments", AD, RA, MK);
