@@ -44,12 +44,27 @@ public final class PopulationAnalytics {
   private final String zone;
   private final FeatureCatalogue catalogue;
   private final Map<String, String[]> tagLabels;
+  private final long sampleAbove;
 
   /**
    * @param tagLabels every tag id with its Chinese and English label
    */
   public PopulationAnalytics(
       DataSource db, ZoneId zone, FeatureCatalogue catalogue, Map<String, String[]> tagLabels) {
+    this(db, zone, catalogue, tagLabels, 50_000);
+  }
+
+  /**
+   * @param sampleAbove above this many profiles, histogram bins and cross-tab bands are chosen from
+   *     a sample of about this many rows (the counts are always exact)
+   */
+  PopulationAnalytics(
+      DataSource db,
+      ZoneId zone,
+      FeatureCatalogue catalogue,
+      Map<String, String[]> tagLabels,
+      long sampleAbove) {
+    this.sampleAbove = sampleAbove;
     this.db = db;
     this.zone = zone.getId();
     this.catalogue = catalogue;
@@ -155,37 +170,72 @@ public final class PopulationAnalytics {
         shares(d, counts, users - missing));
   }
 
+  /**
+   * A histogram in one scan of the profiles: the bins are chosen from the percentiles of a sample
+   * (the whole table when small), then one grouped scan counts the bins and, in the same pass
+   * (grouping sets), the exact totals, range and median.
+   */
   private Distribution histogram(Dimension d, int target, PopulationScope scope) {
     Stats s = stats(d, scope);
+    Binning b = s.valued() == 0 ? Binning.single() : Binning.of(s, target);
+    long[] counts = new long[b.count()];
+    PopulationScope.Sql where = scope.profiles();
+    List<Object> params = new ArrayList<>(d.params());
+    params.addAll(where.params);
+    Object[] totals = new Object[5];
+    rows(
+        """
+        select grouping(b), b, count(*), count(v), min(v), max(v),
+               percentile_cont(0.5) within group (order by v)
+          from (select v, %s as b from (select %s as v from profiles where true%s) p) x
+         group by grouping sets ((b), ())
+        """
+            .formatted(b.bucketSql("v"), d.sql(), where),
+        rs -> {
+          if (rs.getInt(1) == 1) {
+            totals[0] = rs.getLong(3);
+            totals[1] = rs.getLong(4);
+            totals[2] = (Double) rs.getObject(5);
+            totals[3] = (Double) rs.getObject(6);
+            totals[4] = (Double) rs.getObject(7);
+          } else if (rs.getObject(2) != null) {
+            counts[rs.getInt(2)] += rs.getLong(3);
+          }
+        },
+        params);
     List<Bin> bins = new ArrayList<>();
-    if (s.valued() > 0) {
-      Binning b = Binning.of(s, target);
-      long[] counts = new long[b.count()];
-      PopulationScope.Sql where = scope.profiles();
-      List<Object> params = new ArrayList<>(d.params());
-      params.addAll(where.params);
-      rows(
-          "select %s, count(*) from (select %s as v from profiles where true%s) p"
-                  .formatted(b.bucketSql("v"), d.sql(), where)
-              + " where v is not null group by 1",
-          rs -> counts[rs.getInt(1)] += rs.getLong(2),
-          params);
+    long valued = totals[1] == null ? 0 : (Long) totals[1];
+    if (valued > 0) {
       for (int i = 0; i < counts.length; i++) {
         bins.add(new Bin(b.lower(i), b.lower(i) + b.width(), counts[i]));
       }
     }
+    long users = totals[0] == null ? 0 : (Long) totals[0];
     return new Distribution(
         d.name(),
         d.labelZh(),
         d.labelEn(),
         "numeric",
-        s.users(),
-        s.users() - s.valued(),
-        s.min(),
-        s.median(),
-        s.max(),
+        users,
+        users - valued,
+        (Double) totals[2],
+        (Double) totals[4],
+        (Double) totals[3],
         bins,
         List.of());
+  }
+
+  /**
+   * The share of the profiles table (in percent) that choosing bins reads: all of it up to {@link
+   * #sampleAbove} rows (by the planner's estimate), else enough pages for about that many rows.
+   */
+  private double samplePercent() {
+    double[] estimate = {0};
+    rows(
+        "select reltuples from pg_class where relname = 'profiles' and relkind = 'r'",
+        rs -> estimate[0] = rs.getDouble(1),
+        List.of());
+    return estimate[0] <= sampleAbove ? 100 : Math.max(0.01, 100.0 * sampleAbove / estimate[0]);
   }
 
   // --- cross-tabs
@@ -566,18 +616,30 @@ public final class PopulationAnalytics {
       boolean integral) {}
 
   private Stats stats(Dimension d, PopulationScope scope) {
+    double percent = samplePercent();
+    Stats s = stats(d, scope, percent);
+    // a narrow scope may leave the sample (almost) empty: then read every row
+    return s.valued() < 100 && percent < 100 ? stats(d, scope, 100) : s;
+  }
+
+  /** The stats over a sample of {@code percent} of the table's pages (100: all rows). */
+  private Stats stats(Dimension d, PopulationScope scope, double percent) {
     PopulationScope.Sql where = scope.profiles();
     List<Object> params = new ArrayList<>(d.params());
     params.addAll(where.params);
     Stats[] out = new Stats[1];
+    String table =
+        percent >= 100
+            ? "profiles"
+            : String.format(java.util.Locale.ROOT, "profiles tablesample system (%.4f)", percent);
     rows(
         """
         select count(*), count(v), min(v), max(v),
                percentile_cont(array[0.01, 0.5, 0.99]) within group (order by v),
                coalesce(bool_and(v = floor(v)), true)
-          from (select %s as v from profiles where true%s) p
+          from (select %s as v from %s where true%s) p
         """
-            .formatted(d.sql(), where),
+            .formatted(d.sql(), table, where),
         rs -> {
           long valued = rs.getLong(2);
           Double[] p =

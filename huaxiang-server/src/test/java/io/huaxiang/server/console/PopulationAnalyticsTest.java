@@ -139,6 +139,27 @@ class PopulationAnalyticsTest {
   }
 
   @Test
+  void binsChosenFromASampleStillCountEveryValueExactly() {
+    Map<String, String[]> tags = new HashMap<>();
+    PopulationAnalytics sampled =
+        new PopulationAnalytics(
+            runtime.database().dataSource(),
+            ZONE,
+            runtime.portraits().engine().catalogue(),
+            tags,
+            50);
+    Distribution exact = analytics.distribution("activity_count_90d", 20, PopulationScope.ALL);
+    Distribution d = sampled.distribution("activity_count_90d", 20, PopulationScope.ALL);
+    assertThat(d.users()).isEqualTo(exact.users());
+    assertThat(d.missing()).isEqualTo(exact.missing());
+    assertThat(d.min()).isEqualTo(exact.min());
+    assertThat(d.max()).isEqualTo(exact.max());
+    assertThat(d.median()).isEqualTo(exact.median());
+    assertThat(d.bins().stream().mapToLong(Bin::count).sum())
+        .isEqualTo(exact.users() - exact.missing());
+  }
+
+  @Test
   void categoricalSharesAndTagSharesFollowThePortraits() {
     Map<String, FeatureValues> features = features();
     Map<String, Long> expected =
