@@ -14,6 +14,7 @@ import io.huaxiang.server.api.ApiException;
 import io.huaxiang.server.audit.AuditService;
 import io.huaxiang.server.portrait.PortraitService;
 import io.huaxiang.server.security.Actors;
+import io.huaxiang.server.security.Ownership;
 import io.huaxiang.store.SegmentDefinition;
 import io.huaxiang.store.SegmentMembershipStore;
 import io.huaxiang.store.SegmentMembershipStore.TrendDay;
@@ -58,13 +59,17 @@ class SegmentController {
   private final FeatureCatalogue catalogue;
   private final PortraitSchema schema;
 
+  private final Ownership ownership;
+
   SegmentController(
       SegmentStore store,
       SegmentMembershipService membership,
       SegmentMembershipStore membershipStore,
       PortraitService portraits,
       AuditService audit,
-      Clock clock) {
+      Clock clock,
+      Ownership ownership) {
+    this.ownership = ownership;
     this.store = store;
     this.membership = membership;
     this.membershipStore = membershipStore;
@@ -125,6 +130,8 @@ class SegmentController {
           "field 'description' is not acceptable text: " + SafeText.RULE.replace("256", "1000"),
           "description 含有不允许的字符或过长");
     }
+    // marketing may not add a version to (take over) a segment it may not see
+    store.latest(draft.name()).ifPresent(existing -> visible(existing, draft.name()));
     CompiledExpression e = compile(draft.expression());
     String by = actor;
     SegmentDefinition saved =
@@ -152,17 +159,14 @@ class SegmentController {
   @Operation(summary = "The latest version of every segment")
   @GetMapping
   List<SegmentDefinition> list() {
-    return store.list();
+    return store.list().stream().filter(d -> ownership.segmentVisible(d.createdBy())).toList();
   }
 
   @Operation(summary = "Every version of a segment")
   @GetMapping("/{name}/versions")
   List<SegmentDefinition> versions(@PathVariable String name) {
-    List<SegmentDefinition> all = store.history(name);
-    if (all.isEmpty()) {
-      throw ApiException.notFound("segment '" + name + "'", "客群 " + name);
-    }
-    return all;
+    latest(name);
+    return store.history(name);
   }
 
   @Operation(summary = "Members now: size and user ids (sorted, at most `limit`)")
@@ -329,9 +333,20 @@ class SegmentController {
     return Expressions.compileCondition(expression, schema.schema());
   }
 
+  /** The latest version, if the caller may see this segment (object-level: {@link Ownership}). */
   private SegmentDefinition latest(String name) {
-    return store
-        .latest(name)
-        .orElseThrow(() -> ApiException.notFound("segment '" + name + "'", "客群 " + name));
+    return visible(
+        store
+            .latest(name)
+            .orElseThrow(() -> ApiException.notFound("segment '" + name + "'", "客群 " + name)),
+        name);
+  }
+
+  private SegmentDefinition visible(SegmentDefinition def, String name) {
+    if (!ownership.segmentVisible(def.createdBy())) {
+      // answered like a missing segment: a hidden one's existence must not leak either
+      throw ApiException.notFound("segment '" + name + "'", "客群 " + name);
+    }
+    return def;
   }
 }
