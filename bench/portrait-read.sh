@@ -15,12 +15,18 @@ if [ "${DRIVER:-wrk}" = wrk ] && ! command -v wrk > /dev/null; then
   apt-get install -y wrk > /dev/null 2>&1 || { apt-get update > /dev/null && apt-get install -y wrk > /dev/null; }
 fi
 data="$(mktemp -d)"
+# reads need a signed-in role: a fixed demo password, one sign-in, the session cookie on every read
+export HUAXIANG_DEMO_PASSWORD=bench-demo-password
 java -Xmx4g -jar huaxiang-server/target/huaxiang-server-*-exec.jar serve --port "$port" \
   --data-dir "$data" --demo "$users" > "$data/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT
 until curl -sf "http://localhost:$port/actuator/health" > /dev/null; do sleep 1; done
 grep -o 'demo data loaded.*' "$data/server.log" || true
+HX_COOKIE="HXSESSION=$(curl -s -c - -o /dev/null -XPOST "http://localhost:$port/api/v1/auth/login" \
+  -H 'content-type: application/json' \
+  -d "{\"username\":\"risk_analyst\",\"password\":\"$HUAXIANG_DEMO_PASSWORD\"}" | awk '/HXSESSION/ {print $7}')"
+export HX_COOKIE
 if [ "${DRIVER:-wrk}" = wrk ]; then
   export USERS="$users" DELAY_MS=9
   wrk -t2 -c10 -d15s -s bench/http/portrait-read.lua "http://localhost:$port" > /dev/null   # warm-up

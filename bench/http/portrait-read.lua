@@ -3,6 +3,8 @@
 local users = tonumber(os.getenv("USERS") or "10000")
 local delay_ms = tonumber(os.getenv("DELAY_MS") or "10")
 math.randomseed(42)
+-- the session of a signed-in risk analyst (portrait-read.sh signs in once)
+wrk.headers["Cookie"] = os.getenv("HX_COOKIE") or ""
 
 request = function()
   local path = string.format("/api/v1/users/demo-%07d/portrait", math.random(0, users - 1))

@@ -21,6 +21,9 @@ import org.HdrHistogram.Recorder;
  * <p>Usage: {@code PortraitReadLoad <base-url> <rate/s> <seconds> <users> [warmup-seconds]}.
  */
 public final class PortraitReadLoad {
+  /** {@code HXSESSION=...} of a signed-in role; reads need one since sign-in landed. */
+  private static final String SESSION_COOKIE = System.getenv().getOrDefault("HX_COOKIE", "");
+
   public static void main(String[] args) throws Exception {
     String base = args[0];
     if (!base.startsWith("http://localhost") && !base.startsWith("http://127.")) {
@@ -57,11 +60,14 @@ public final class PortraitReadLoad {
         TimeUnit.NANOSECONDS.sleep(wait);
       }
       String user = String.format(Locale.ROOT, "demo-%07d", random.nextInt(users));
-      HttpRequest request =
+      HttpRequest.Builder builder =
           HttpRequest.newBuilder(URI.create(base + "/api/v1/users/" + user + "/portrait"))
               .timeout(Duration.ofSeconds(10))
-              .GET()
-              .build();
+              .GET();
+      if (!SESSION_COOKIE.isEmpty()) {
+        builder.header("Cookie", SESSION_COOKIE); // a signed-in session (portrait-read.sh)
+      }
+      HttpRequest request = builder.build();
       workers.execute(
           () -> {
             try {
