@@ -17,6 +17,8 @@ fi
 data="$(mktemp -d)"
 # reads need a signed-in role: a fixed demo password, one sign-in, the session cookie on every read
 export HUAXIANG_DEMO_PASSWORD=bench-demo-password
+# Spring reads huaxiang.security.demo-password from this variable (relaxed binding)
+export HUAXIANG_SECURITY_DEMO_PASSWORD="$HUAXIANG_DEMO_PASSWORD"
 java -Xmx4g -jar huaxiang-server/target/huaxiang-server-*-exec.jar serve --port "$port" \
   --data-dir "$data" --demo "$users" > "$data/server.log" 2>&1 &
 server=$!
@@ -26,6 +28,7 @@ grep -o 'demo data loaded.*' "$data/server.log" || true
 HX_COOKIE="HXSESSION=$(curl -s -c - -o /dev/null -XPOST "http://localhost:$port/api/v1/auth/login" \
   -H 'content-type: application/json' \
   -d "{\"username\":\"risk_analyst\",\"password\":\"$HUAXIANG_DEMO_PASSWORD\"}" | awk '/HXSESSION/ {print $7}')"
+[ "$HX_COOKIE" != "HXSESSION=" ] || { echo "sign-in failed: no session cookie" >&2; exit 1; }
 export HX_COOKIE
 if [ "${DRIVER:-wrk}" = wrk ]; then
   export USERS="$users" DELAY_MS=9
