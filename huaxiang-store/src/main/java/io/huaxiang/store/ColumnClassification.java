@@ -100,7 +100,7 @@ public final class ColumnClassification {
     table(m, "decisions", DataClass.C1, "decision_id", "request_id", "user_id", "product_id");
     table(m, "decisions", DataClass.C1, "strategy", "model", "arm", "decided_at");
     table(m, "decisions", DataClass.C1, "id_hash", "phone_hash", "device_hash", "ip_hash");
-    table(m, "decisions", DataClass.C1, "card_hash");
+    table(m, "decisions", DataClass.C1, "card_hash", "requested_by");
     table(m, "decisions", DataClass.C2, "outcome", "requested_amount", "approved_amount", "score");
     table(m, "decisions", DataClass.C2, "band", "application", "inputs", "decision", "shadow");
     table(m, "funding_budgets", DataClass.C1, "product_id", "day", "cap_amount", "cap_count");

@@ -52,6 +52,20 @@ public final class DecisionStore {
       FundingRequest funding,
       Function<Funding, DecisionRecord> finish,
       Instant now) {
+    return commit(requestId, null, funding, finish, now);
+  }
+
+  /**
+   * Like {@link #commit(String, FundingRequest, Function, Instant)}, also recording who asked
+   * ({@code requester}, e.g. {@code client:<key>}), so a reused request id can be told apart from
+   * another caller's.
+   */
+  public Committed commit(
+      String requestId,
+      String requester,
+      FundingRequest funding,
+      Function<Funding, DecisionRecord> finish,
+      Instant now) {
     Optional<DecisionRecord> seen = byRequestId(requestId);
     if (seen.isPresent()) {
       return new Committed(seen.get(), true);
@@ -62,6 +76,7 @@ public final class DecisionStore {
         Funding answer = funding == null ? Funding.notNeeded() : reserve(c, funding, now);
         DecisionRecord r = finish.apply(answer);
         insert(c, r);
+        recordRequester(c, r.decisionId(), requester);
         c.commit();
         return new Committed(r, false);
       } catch (SQLException e) {
@@ -167,6 +182,33 @@ public final class DecisionStore {
       ps.setString(21, r.decision());
       ps.setString(22, r.shadow());
       ps.executeUpdate();
+    }
+  }
+
+  private static void recordRequester(Connection c, UUID decisionId, String requester)
+      throws SQLException {
+    if (requester == null) {
+      return;
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement("update decisions set requested_by = ? where decision_id = ?")) {
+      ps.setString(1, requester);
+      ps.setObject(2, decisionId);
+      ps.executeUpdate();
+    }
+  }
+
+  /** Who asked for a decision; empty when unknown (stored without a requester). */
+  public Optional<String> requesterOf(UUID decisionId) {
+    try (Connection c = db.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("select requested_by from decisions where decision_id = ?")) {
+      ps.setObject(1, decisionId);
+      try (var rs = ps.executeQuery()) {
+        return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read who asked for decision " + decisionId, e);
     }
   }
 

@@ -125,7 +125,7 @@ final class DecisionService {
     LoanApplication app = intake.accept(form, now);
     Optional<DecisionRecord> seen = decisions.byRequestId(app.requestId());
     if (seen.isPresent()) {
-      return sameRequest(seen.get(), app);
+      return sameRequest(seen.get(), app, actor);
     }
     StrategyBook.Active active =
         book.active(app.productId())
@@ -157,21 +157,26 @@ final class DecisionService {
     DecisionStore.Committed committed =
         decisions.commit(
             app.requestId(),
+            actor,
             funding,
             answer ->
                 record(
                     id, app, in, funding == null ? decided : decided.funded(answer), arm, shadow),
             now);
     if (committed.duplicate()) {
-      return sameRequest(committed.record(), app);
+      return sameRequest(committed.record(), app, actor);
     }
     Decision d = read(committed.record().decision(), Decision.class);
     afterDecision(id, app, d, actor, now);
     return new Stored(id, false, arm, d);
   }
 
-  private Stored sameRequest(DecisionRecord r, LoanApplication app) {
-    if (!r.userId().equals(app.userId()) || !r.productId().equals(app.productId())) {
+  private Stored sameRequest(DecisionRecord r, LoanApplication app, String actor) {
+    // idempotent only for the caller who first used the request id: another caller reusing it
+    // must not read that caller's decision (object-level check, an ID-swap otherwise)
+    boolean otherCaller =
+        decisions.requesterOf(r.decisionId()).map(first -> !first.equals(actor)).orElse(false);
+    if (otherCaller || !r.userId().equals(app.userId()) || !r.productId().equals(app.productId())) {
       throw new ApiException(
           HttpStatus.CONFLICT,
           "REQUEST_ID_REUSED",

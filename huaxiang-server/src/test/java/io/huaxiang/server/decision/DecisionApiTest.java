@@ -296,6 +296,13 @@ class DecisionApiTest {
     assertThat(again.status()).isEqualTo(200);
     assertThat(again.body().get("decision_id").asText()).isEqualTo(id);
     assertThat(again.body().get("duplicate").asBoolean()).isTrue();
+    // another caller reusing the request id gets a conflict, never the first caller's decision
+    Http.Reply swapped =
+        Http.as(port, "risk_ops")
+            .post("/api/v1/decisions", application("req-dc-1", "dc-1", "8000", 12));
+    assertThat(swapped.status()).isEqualTo(409);
+    assertThat(swapped.body().get("reason").asText()).isEqualTo("REQUEST_ID_REUSED");
+    assertThat(swapped.body().toString()).doesNotContain(id);
 
     assertThat(http().get("/api/v1/decisions/" + id).body().at("/decision/outcome").asText())
         .isEqualTo("APPROVE");
