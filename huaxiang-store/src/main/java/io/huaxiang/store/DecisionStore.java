@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -200,13 +201,15 @@ public final class DecisionStore {
 
   /** Who asked for a decision; empty when unknown (stored without a requester). */
   public Optional<String> requesterOf(UUID decisionId) {
-    try (Connection c = db.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement("select requested_by from decisions where decision_id = ?")) {
-      ps.setObject(1, decisionId);
-      try (var rs = ps.executeQuery()) {
-        return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
-      }
+    try {
+      return Rows.list(
+              db,
+              "select requested_by from decisions where decision_id = ?",
+              rs -> rs.getString(1),
+              decisionId)
+          .stream()
+          .findFirst()
+          .filter(Objects::nonNull);
     } catch (SQLException e) {
       throw new StoreException("cannot read who asked for decision " + decisionId, e);
     }
@@ -425,43 +428,36 @@ public final class DecisionStore {
   }
 
   private List<DecisionRecord> query(String where, Object... params) {
-    List<DecisionRecord> out = new ArrayList<>();
-    try (Connection c = db.getConnection();
-        PreparedStatement ps = c.prepareStatement(COLUMNS + where)) {
-      for (int i = 0; i < params.length; i++) {
-        ps.setObject(i + 1, params[i]);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(
-              new DecisionRecord(
-                  rs.getObject(1, UUID.class),
-                  rs.getString(2),
-                  rs.getString(3),
-                  rs.getString(4),
-                  rs.getString(5),
-                  rs.getBigDecimal(6),
-                  rs.getBigDecimal(7),
-                  (Integer) rs.getObject(8),
-                  rs.getString(9),
-                  rs.getString(10),
-                  rs.getString(11),
-                  rs.getString(12),
-                  rs.getTimestamp(13).toInstant(),
-                  rs.getString(14),
-                  rs.getString(15),
-                  rs.getString(16),
-                  rs.getString(17),
-                  rs.getString(18),
-                  rs.getString(19),
-                  rs.getString(20),
-                  rs.getString(21),
-                  rs.getString(22)));
-        }
-      }
+    try {
+      return Rows.list(db, COLUMNS + where, DecisionStore::row, params);
     } catch (SQLException e) {
       throw new StoreException("cannot read decisions", e);
     }
-    return out;
+  }
+
+  private static DecisionRecord row(ResultSet rs) throws SQLException {
+    return new DecisionRecord(
+        rs.getObject(1, UUID.class),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getBigDecimal(6),
+        rs.getBigDecimal(7),
+        (Integer) rs.getObject(8),
+        rs.getString(9),
+        rs.getString(10),
+        rs.getString(11),
+        rs.getString(12),
+        rs.getTimestamp(13).toInstant(),
+        rs.getString(14),
+        rs.getString(15),
+        rs.getString(16),
+        rs.getString(17),
+        rs.getString(18),
+        rs.getString(19),
+        rs.getString(20),
+        rs.getString(21),
+        rs.getString(22));
   }
 }

@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -71,33 +70,26 @@ public final class ReviewTaskStore {
   }
 
   private List<ReviewTask> query(String where, Object... params) {
-    List<ReviewTask> out = new ArrayList<>();
-    try (Connection c = db.getConnection();
-        PreparedStatement ps = c.prepareStatement(COLUMNS + where)) {
-      for (int i = 0; i < params.length; i++) {
-        ps.setObject(i + 1, params[i]);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          Timestamp closed = rs.getTimestamp(9);
-          out.add(
-              new ReviewTask(
-                  rs.getLong(1),
-                  rs.getObject(2, UUID.class),
-                  rs.getString(3),
-                  rs.getString(4),
-                  rs.getString(5),
-                  rs.getString(6),
-                  rs.getTimestamp(7).toInstant(),
-                  rs.getTimestamp(8).toInstant(),
-                  closed == null ? null : closed.toInstant(),
-                  rs.getString(10),
-                  rs.getString(11)));
-        }
-      }
+    try {
+      return Rows.list(db, COLUMNS + where, ReviewTaskStore::row, params);
     } catch (SQLException e) {
       throw new StoreException("cannot read review tasks", e);
     }
-    return out;
+  }
+
+  private static ReviewTask row(ResultSet rs) throws SQLException {
+    Timestamp closed = rs.getTimestamp(9);
+    return new ReviewTask(
+        rs.getLong(1),
+        rs.getObject(2, UUID.class),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getString(6),
+        rs.getTimestamp(7).toInstant(),
+        rs.getTimestamp(8).toInstant(),
+        closed == null ? null : closed.toInstant(),
+        rs.getString(10),
+        rs.getString(11));
   }
 }

@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -152,33 +151,26 @@ public final class StrategyStore {
   }
 
   private List<StoredStrategy> query(String where, Object... params) {
-    List<StoredStrategy> out = new ArrayList<>();
-    try (Connection c = db.getConnection();
-        PreparedStatement ps = c.prepareStatement(COLUMNS + where)) {
-      for (int i = 0; i < params.length; i++) {
-        ps.setObject(i + 1, params[i]);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          Timestamp activated = rs.getTimestamp(11);
-          out.add(
-              new StoredStrategy(
-                  rs.getString(1),
-                  rs.getInt(2),
-                  rs.getString(3),
-                  rs.getString(4),
-                  rs.getString(5),
-                  rs.getString(6),
-                  rs.getTimestamp(7).toInstant(),
-                  rs.getString(8),
-                  rs.getBigDecimal(9),
-                  rs.getString(10),
-                  activated == null ? null : activated.toInstant()));
-        }
-      }
+    try {
+      return Rows.list(db, COLUMNS + where, StrategyStore::row, params);
     } catch (SQLException e) {
       throw new StoreException("cannot read strategies", e);
     }
-    return out;
+  }
+
+  private static StoredStrategy row(ResultSet rs) throws SQLException {
+    Timestamp activated = rs.getTimestamp(11);
+    return new StoredStrategy(
+        rs.getString(1),
+        rs.getInt(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getString(6),
+        rs.getTimestamp(7).toInstant(),
+        rs.getString(8),
+        rs.getBigDecimal(9),
+        rs.getString(10),
+        activated == null ? null : activated.toInstant());
   }
 }
