@@ -165,6 +165,27 @@ public final class EventStore {
     return out;
   }
 
+  /**
+   * Up to {@code limit} events of one type with {@code afterSeq < seq <= upToSeq}, in sequence
+   * order. For followers that need one type only (AML screening reads transactions): filtering in
+   * PostgreSQL skips decoding the rest of the log, which after a bulk load is nearly all of it.
+   */
+  public List<StoredEvent> readAfter(long afterSeq, long upToSeq, EventType type, int limit) {
+    List<StoredEvent> out = new ArrayList<>();
+    query(
+        """
+        select seq, payload::text, received_at from events
+         where seq > ? and seq <= ? and type = ? order by seq limit ?""",
+        ps -> {
+          ps.setLong(1, afterSeq);
+          ps.setLong(2, upToSeq);
+          ps.setString(3, type.wire());
+          ps.setInt(4, limit);
+        },
+        rs -> out.add(stored(rs)));
+    return out;
+  }
+
   /** Streams the whole log in sequence order (for rebuilds) without holding it in memory. */
   public void forEach(Consumer<StoredEvent> action) {
     try (Connection c = db.getConnection()) {

@@ -3,10 +3,13 @@ package io.huaxiang.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.huaxiang.core.event.EventId;
+import io.huaxiang.core.event.EventType;
 import io.huaxiang.core.event.SessionStarted;
+import io.huaxiang.core.event.TransactionMade;
 import io.huaxiang.core.event.UserEvent;
 import io.huaxiang.core.event.UserId;
 import io.huaxiang.core.event.json.EventJson;
+import io.huaxiang.core.lending.Money;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,6 +70,26 @@ class EventStoreTest {
     assertThat(store.timeline(new UserId("u-t"), 1, 2))
         .extracting(s -> s.event().id().value())
         .containsExactly("t-2");
+  }
+
+  @Test
+  void readsOneTypeWithinASequenceRange() {
+    long before = store.lastSeq();
+    UserEvent tx1 = transaction("ty-1", "u-ty", 1);
+    UserEvent tx2 = transaction("ty-2", "u-ty", 3);
+    store.append(List.of(session("ty-s1", "u-ty", 0), tx1, session("ty-s2", "u-ty", 2)), NOW);
+    long middle = store.lastSeq();
+    store.append(List.of(tx2), NOW);
+
+    assertThat(store.readAfter(before, middle, EventType.TRANSACTION, 10))
+        .extracting(StoredEvent::event)
+        .containsExactly(tx1);
+    assertThat(store.readAfter(before, store.lastSeq(), EventType.TRANSACTION, 10))
+        .extracting(StoredEvent::event)
+        .containsExactly(tx1, tx2);
+    assertThat(store.readAfter(before, store.lastSeq(), EventType.TRANSACTION, 1))
+        .extracting(StoredEvent::event)
+        .containsExactly(tx1);
   }
 
   @Test
@@ -132,6 +155,18 @@ class EventStoreTest {
     pool.shutdown();
 
     assertThat(seen).hasSize(writers * batches * 5).isSorted().doesNotHaveDuplicates();
+  }
+
+  private static UserEvent transaction(String id, String user, int minutes) {
+    return new TransactionMade(
+        new EventId(id),
+        new UserId(user),
+        NOW.plusSeconds(60L * minutes),
+        "test",
+        "grocery",
+        Money.of("120.50"),
+        true,
+        false);
   }
 
   private static UserEvent session(String id, String user, int minutes) {

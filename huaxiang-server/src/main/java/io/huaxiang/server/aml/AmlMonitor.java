@@ -10,6 +10,7 @@ import io.huaxiang.core.aml.Direction;
 import io.huaxiang.core.aml.StructuringRule;
 import io.huaxiang.core.aml.SuspiciousActivityCase;
 import io.huaxiang.core.aml.TransactionKind;
+import io.huaxiang.core.event.EventType;
 import io.huaxiang.core.event.TransactionMade;
 import io.huaxiang.store.AmlCaseStore;
 import io.huaxiang.store.EventStore;
@@ -61,11 +62,11 @@ public final class AmlMonitor {
   public synchronized int catchUp() {
     int stored = 0;
     long after = cases.screenedSeq();
-    while (true) {
-      List<StoredEvent> page = events.readAfter(after, PAGE);
-      if (page.isEmpty()) {
-        return stored;
-      }
+    // appends hold a lock and take sequence numbers in commit order, so nothing can still appear
+    // at or below the current last seq: the checkpoint may jump there once no transaction is left
+    long upTo = events.lastSeq();
+    while (after < upTo) {
+      List<StoredEvent> page = events.readAfter(after, upTo, EventType.TRANSACTION, PAGE);
       Map<String, Instant> earliest = new LinkedHashMap<>();
       for (StoredEvent s : page) {
         if (s.event() instanceof TransactionMade t) {
@@ -73,9 +74,10 @@ public final class AmlMonitor {
         }
       }
       stored += screen(earliest);
-      after = page.get(page.size() - 1).seq();
+      after = page.size() < PAGE ? upTo : page.get(page.size() - 1).seq();
       cases.screened(after, clock.instant());
     }
+    return stored;
   }
 
   private int screen(Map<String, Instant> earliest) {
