@@ -38,6 +38,8 @@ class SecurityPassTest {
   static final List<String> ATTACKS =
       List.of(
           "' OR '1'='1",
+          "x' or 1=1",
+          "1' AND '1'='1",
           "x'; DROP TABLE events; --",
           "1 UNION SELECT password_hash FROM staff_users --",
           "<script>alert(1)</script>",
@@ -61,7 +63,7 @@ class SecurityPassTest {
            "device_id":"d-1","ip":"10.0.0.1","city":"杭州"}""",
           """
           {"type":"relation","id":"sp-4","user_id":"sp-u","occurred_at":"2026-03-01T10:00:00+08:00",
-           "source":"app","kind":"contact","target":"c-1"}""",
+           "source":"app","kind":"device","target":"c-1"}""",
           """
           {"type":"loan_decided","id":"sp-5","user_id":"sp-u","occurred_at":"2026-03-01T10:00:00+08:00",
            "source":"app","application_id":"ap-1","outcome":"declined","reason_codes":["R1"]}""");
@@ -73,6 +75,23 @@ class SecurityPassTest {
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
     registry.add("huaxiang.db.url", TestDatabase::freshUrl);
+  }
+
+  @Test
+  void ordinaryTextWithEqualsSignsAndApostrophesIsAccepted() {
+    Http ingest = new Http(port);
+    String event =
+        """
+        {"type":"session","id":"%s","user_id":"sp-ok","occurred_at":"2026-03-01T10:00:00+08:00",
+         "source":"app","device_id":"%s","ip":"10.0.0.9","city":"%s"}""";
+    // base64 padding, a key=value pair, an apostrophe in a name
+    for (String[] values :
+        List.of(
+            new String[] {"sp-ok-1", "aGVsbG8gd29ybGQ=", "Xi'an"},
+            new String[] {"sp-ok-2", "model=mi-13", "O'Brien Town"})) {
+      Http.Reply r = ingest.post("/api/v1/events", event.formatted((Object[]) values));
+      assertThat(r.status()).as(String.valueOf(r.body())).isEqualTo(202);
+    }
   }
 
   @Test
