@@ -129,6 +129,17 @@ public final class ColumnClassification {
     table(m, "restricted_events", DataClass.C1, "occurred_at", "received_at", "source", "key_id");
     table(m, "restricted_events", DataClass.C1, "category", "restricted_at", "retain_until");
     table(m, "restricted_events", DataClass.C2, "payload", "sealed");
+    table(
+        m,
+        "erasures",
+        DataClass.C1,
+        "decisions_restricted",
+        "review_tasks_closed",
+        "commitments_released");
+    table(m, "restricted_records", DataClass.C1, "id", "user_id", "source_table", "record_key");
+    table(m, "restricted_records", DataClass.C1, "category", "restricted_at", "retain_until");
+    // a decision row holds amounts, scores and the input snapshot: financial data
+    table(m, "restricted_records", DataClass.C2, "record");
     // AML findings (V22): amounts and transaction ids describe a person's money
     table(m, "aml_cases", DataClass.C1, "id", "kind", "rule", "user_id", "direction", "status");
     table(m, "aml_cases", DataClass.C1, "window_start", "window_end", "raised_at", "updated_at");

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Map;
@@ -39,6 +40,9 @@ public final class SubjectStore {
    * @param tagPeriods tag-history rows removed
    * @param deadLetters refused records naming the user removed
    * @param onHold whether a legal hold kept every event (restricted, none deleted)
+   * @param decisions loan decisions moved to restricted storage (loan records: a legal duty)
+   * @param reviewTasksClosed open review tasks of those decisions closed by the erasure
+   * @param commitmentsReleased credit committed to the user that was released (0 or 1 row)
    */
   public record Erasure(
       String userId,
@@ -47,7 +51,10 @@ public final class SubjectStore {
       int profiles,
       int tagPeriods,
       int deadLetters,
-      boolean onHold) {}
+      boolean onHold,
+      long decisions,
+      long reviewTasksClosed,
+      long commitmentsReleased) {}
 
   public void placeHold(String userId, String reason, String by, Instant at) {
     update(
@@ -103,7 +110,9 @@ public final class SubjectStore {
   /**
    * Erases a user in one transaction: events under a legal retention duty (or all of them, under a
    * legal hold) move to restricted storage, the rest are deleted; snapshots, tag history and dead
-   * letters naming the user are deleted; the erasure is recorded.
+   * letters naming the user are deleted; loan decisions and their review tasks (loan records) move
+   * to restricted storage after open tasks are closed; committed credit is released; the erasure is
+   * recorded.
    */
   public Erasure erase(String userId, String by, String requestRef, Instant at) {
     try (Connection c = db.getConnection()) {
@@ -122,16 +131,38 @@ public final class SubjectStore {
         int letters = (int) delete(c, "delete from dead_letters where user_id = ?", userId);
         delete(c, "delete from segment_members where user_id = ?", userId);
         delete(c, "delete from segment_membership_events where user_id = ?", userId);
+        long closed =
+            update(
+                c,
+                "update review_tasks set status = 'closed', closed_at = ?, closed_by = ?,"
+                    + " resolution = 'closed: data subject erased' where user_id = ?"
+                    + " and status = 'open'",
+                Timestamp.from(at),
+                by,
+                userId);
+        Period loan = DataCategory.LOAN.retention();
+        restrictRows(c, userId, "review_tasks", "task_id", "created_at", loan, at);
+        long decisions =
+            restrictRows(c, userId, "decisions", "decision_id", "decided_at", loan, at);
+        delete(c, "delete from review_tasks where user_id = ?", userId);
+        delete(c, "delete from decisions where user_id = ?", userId);
+        long released = delete(c, "delete from credit_commitments where user_id = ?", userId);
         try (PreparedStatement ps =
             c.prepareStatement(
                 """
                 insert into erasures (user_id, erased_at, erased_by, request_ref,
-                                      events_deleted, events_restricted)
-                values (?, ?, ?, ?, ?, ?)
+                                      events_deleted, events_restricted, decisions_restricted,
+                                      review_tasks_closed, commitments_released)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (user_id) do update set erased_at = excluded.erased_at,
                   erased_by = excluded.erased_by, request_ref = excluded.request_ref,
                   events_deleted = erasures.events_deleted + excluded.events_deleted,
-                  events_restricted = erasures.events_restricted + excluded.events_restricted
+                  events_restricted = erasures.events_restricted + excluded.events_restricted,
+                  decisions_restricted =
+                    erasures.decisions_restricted + excluded.decisions_restricted,
+                  review_tasks_closed = erasures.review_tasks_closed + excluded.review_tasks_closed,
+                  commitments_released =
+                    erasures.commitments_released + excluded.commitments_released
                 """)) {
           ps.setString(1, userId);
           ps.setTimestamp(2, Timestamp.from(at));
@@ -139,10 +170,23 @@ public final class SubjectStore {
           ps.setString(4, requestRef);
           ps.setLong(5, total - restricted);
           ps.setLong(6, restricted);
+          ps.setLong(7, decisions);
+          ps.setLong(8, closed);
+          ps.setLong(9, released);
           ps.executeUpdate();
         }
         c.commit();
-        return new Erasure(userId, total - restricted, restricted, profiles, tags, letters, onHold);
+        return new Erasure(
+            userId,
+            total - restricted,
+            restricted,
+            profiles,
+            tags,
+            letters,
+            onHold,
+            decisions,
+            closed,
+            released);
       } catch (SQLException e) {
         c.rollback();
         throw e;
@@ -243,6 +287,14 @@ public final class SubjectStore {
                   + " and user_id not in (select user_id from legal_holds)",
               ps -> ps.setTimestamp(1, Timestamp.from(now))));
       out.put(
+          "restricted_records",
+          count(
+              c,
+              dryRun,
+              "from restricted_records where retain_until < ?"
+                  + " and user_id not in (select user_id from legal_holds)",
+              ps -> ps.setTimestamp(1, Timestamp.from(now))));
+      out.put(
           "aml_cases",
           count(
               c,
@@ -311,6 +363,49 @@ public final class SubjectStore {
       ps.setString(3, category.retention().toTotalMonths() + " months");
       ps.setString(4, userId);
       ps.setArray(5, c.createArrayOf("text", wires(category)));
+      return ps.executeUpdate();
+    }
+  }
+
+  /**
+   * Copies a user's rows of {@code table} as JSON into {@code restricted_records} (category LOAN,
+   * kept for {@code retention} from the row's own time); returns how many rows were copied.
+   */
+  private static long restrictRows(
+      Connection c,
+      String userId,
+      String table,
+      String keyColumn,
+      String timeColumn,
+      Period retention,
+      Instant at)
+      throws SQLException {
+    // table and column names are constants of this class, never input
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "insert into restricted_records (user_id, source_table, record_key, record, category,"
+                + " restricted_at, retain_until) select user_id, '"
+                + table
+                + "', "
+                + keyColumn
+                + "::text, to_jsonb(t), ?, ?, "
+                + timeColumn
+                + " + ?::interval from "
+                + table
+                + " t where user_id = ? on conflict (source_table, record_key) do nothing")) {
+      ps.setString(1, DataCategory.LOAN.name());
+      ps.setTimestamp(2, Timestamp.from(at));
+      ps.setString(3, retention.toTotalMonths() + " months");
+      ps.setString(4, userId);
+      return ps.executeUpdate();
+    }
+  }
+
+  private static long update(Connection c, String sql, Object... args) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        ps.setObject(i + 1, args[i]);
+      }
       return ps.executeUpdate();
     }
   }

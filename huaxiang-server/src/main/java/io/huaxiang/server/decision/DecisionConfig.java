@@ -164,7 +164,8 @@ class DecisionConfig {
       ObjectMapper json,
       Clock clock,
       DecisionSettings settings,
-      DecisionReplayer replayer) {
+      DecisionReplayer replayer,
+      io.huaxiang.server.privacy.ErasedUsers erased) {
     return new DecisionService(
         book,
         new ApplicationIntake(products, key.hash(), policy),
@@ -177,7 +178,8 @@ class DecisionConfig {
         json,
         clock,
         settings,
-        replayer);
+        replayer,
+        erased);
   }
 
   @Bean

@@ -128,6 +128,21 @@ class DecisionController {
     }
     return service
         .find(uuid)
+        .filter(this::visibleToCaller)
         .orElseThrow(() -> ApiException.notFound("decision " + id, "决策 " + id));
+  }
+
+  /**
+   * Object-level check: a machine client ({@code decide} key) sees only the decisions it asked for
+   * (the requester is stored with each decision); staff roles see every decision their role may
+   * read. Someone else's decision is answered exactly like a missing one (404, not 403), so
+   * decision ids cannot be probed.
+   */
+  private boolean visibleToCaller(DecisionRecord r) {
+    if (Actors.client().isEmpty()) {
+      return true;
+    }
+    String caller = Actors.current();
+    return service.store().requesterOf(r.decisionId()).map(caller::equals).orElse(false);
   }
 }

@@ -87,6 +87,7 @@ final class DecisionService {
   private final Clock clock;
   private final DecisionSettings settings;
   private final DecisionReplayer replayer;
+  private final java.util.function.Predicate<String> erased;
   private final Map<DecisionEngine, Set<String>> snapshotFeatures = new ConcurrentHashMap<>();
 
   DecisionService(
@@ -101,8 +102,10 @@ final class DecisionService {
       ObjectMapper json,
       Clock clock,
       DecisionSettings settings,
-      DecisionReplayer replayer) {
+      DecisionReplayer replayer,
+      java.util.function.Predicate<String> erased) {
     this.replayer = replayer;
+    this.erased = erased;
     this.book = book;
     this.intake = intake;
     this.decisions = decisions;
@@ -123,6 +126,15 @@ final class DecisionService {
   Stored decide(ApplicationForm form, String actor) {
     Instant now = clock.instant();
     LoanApplication app = intake.accept(form, now);
+    if (erased.test(app.userId())) {
+      // an erased person's id is retired: nothing new may be stored under it (PIPL Art 47)
+      throw new InvalidApplicationException(
+          "SUBJECT_ERASED",
+          "user_id",
+          "this user's data was erased; a new application needs a new user id",
+          "该用户的个人信息已删除，新申请须使用新的用户编号",
+          true);
+    }
     Optional<DecisionRecord> seen = decisions.byRequestId(app.requestId());
     if (seen.isPresent()) {
       return sameRequest(seen.get(), app, actor);

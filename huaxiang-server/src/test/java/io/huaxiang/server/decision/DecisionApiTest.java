@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.huaxiang.core.decision.ProductCatalogue;
 import io.huaxiang.server.Http;
+import io.huaxiang.server.security.ApiKeys;
+import io.huaxiang.server.security.Scope;
 import io.huaxiang.store.DecisionStore;
 import io.huaxiang.store.TestDatabase;
 import java.io.IOException;
@@ -23,6 +25,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -51,6 +54,8 @@ class DecisionApiTest {
   }
 
   @Autowired DecisionStore store;
+  @Autowired ApiKeys apiKeys;
+  @Autowired io.huaxiang.store.Database database;
 
   /** Beijing afternoon of 2026-11-23 whenever the tests run: the sample refers 01:00-04:59. */
   static final Instant AFTERNOON = Instant.parse("2026-11-23T06:00:00Z");
@@ -314,6 +319,160 @@ class DecisionApiTest {
     assertThat(events.toString())
         .doesNotContain(Applicants.phone("dc-1"))
         .doesNotContain("6222021234567890128");
+  }
+
+  @Test
+  void aDecisionClientReadsOnlyItsOwnDecisionsAndAnotherKeysIdLooksMissing() {
+    assertThat(http().post("/api/v1/events/batch", portrait("dc-ka", true)).status())
+        .isEqualTo(200);
+    Http keyA = Http.withApiKey(port, apiKeys.create("gw-a", Set.of(Scope.DECIDE), "t").secret());
+    Http keyB = Http.withApiKey(port, apiKeys.create("gw-b", Set.of(Scope.DECIDE), "t").secret());
+    Http.Reply made = keyB.post("/api/v1/decisions", application("req-ka-b", "dc-ka", "3000", 6));
+    assertThat(made.status()).as(String.valueOf(made.body())).isEqualTo(201);
+    String idOfB = made.body().get("decision_id").asText();
+    assertThat(keyB.get("/api/v1/decisions/" + idOfB).status()).isEqualTo(200);
+
+    // key A swaps in B's id: every read or use by id answers like a missing decision
+    Http.Reply read = keyA.get("/api/v1/decisions/" + idOfB);
+    Http.Reply missing = keyA.get("/api/v1/decisions/" + java.util.UUID.randomUUID());
+    assertThat(read.status()).isEqualTo(404);
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(read.body().get("reason").asText()).isEqualTo(missing.body().get("reason").asText());
+    assertThat(read.body().toString()).doesNotContain("outcome").doesNotContain("dc-ka");
+    assertThat(keyA.post("/api/v1/decisions/" + idOfB + "/replay", "").status()).isEqualTo(404);
+    assertThat(keyA.post("/api/v1/decisions/" + idOfB + "/review-requests", "{}").status())
+        .isEqualTo(404);
+    assertThat(keyA.get("/api/v1/decisions/review-tasks").status()).isEqualTo(403);
+    // staff keep their access
+    assertThat(Http.as(port, "risk_ops").get("/api/v1/decisions/" + idOfB).status()).isEqualTo(200);
+    assertThat(Http.as(port, "compliance").get("/api/v1/decisions/" + idOfB).status())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void aDecisionFailsClosedWhenItsSourcesAreDownAndIsA503WhenItCannotBeStored() throws Exception {
+    assertThat(http().post("/api/v1/events/batch", portrait("dc-fc", true)).status())
+        .isEqualTo(200);
+    // lists and commitments really fail (their tables are gone), no mock involved
+    sql("alter table list_entries rename to list_entries_down");
+    sql("alter table credit_commitments rename to credit_commitments_down");
+    Http.Reply degraded;
+    try {
+      degraded = http().post("/api/v1/decisions", application("req-fc-1", "dc-fc", "8000", 12));
+    } finally {
+      sql("alter table list_entries_down rename to list_entries");
+      sql("alter table credit_commitments_down rename to credit_commitments");
+    }
+    assertThat(degraded.status()).as(String.valueOf(degraded.body())).isEqualTo(201);
+    JsonNode d = degraded.body().get("decision");
+    assertThat(d.get("outcome").asText()).isIn("REVIEW", "DECLINE");
+    assertThat(d.get("reasons").toString()).contains("DEPENDENCY_UNAVAILABLE");
+    assertThat(d.get("approved_amount").decimalValue()).isEqualByComparingTo("0");
+
+    // the store itself is down: nothing is decided, a 503 problem to retry, never a 500
+    sql("alter table decisions rename to decisions_down");
+    Http.Reply down;
+    try {
+      down = http().post("/api/v1/decisions", application("req-fc-2", "dc-fc", "8000", 12));
+    } finally {
+      sql("alter table decisions_down rename to decisions");
+    }
+    assertThat(down.status()).isEqualTo(503);
+    assertThat(down.contentType()).startsWith("application/problem+json");
+    assertThat(down.body().get("reason").asText()).isEqualTo("DEPENDENCY_UNAVAILABLE");
+    assertThat(down.body().toString()).doesNotContain("APPROVE");
+
+    // control: the same applicant with every source up is approved, so the refusals above came
+    // from the failures and not from the applicant
+    Http.Reply healthy =
+        http().post("/api/v1/decisions", application("req-fc-3", "dc-fc", "8000", 12));
+    assertThat(healthy.body().at("/decision/outcome").asText()).isEqualTo("APPROVE");
+  }
+
+  /**
+   * The decisioning half of the deletion test (PrivacyApiTest has the events half): after erasure
+   * no decision read, review list, report or export returns the user; the decisions and review
+   * tasks (loan records) are only in restricted storage, which only SQL reaches; open review tasks
+   * are closed and the committed credit is released.
+   */
+  @Test
+  void erasureRestrictsTheDecisionsClosesReviewsAndReleasesTheCommitment() throws Exception {
+    assertThat(http().post("/api/v1/events/batch", portrait("dc-er", true)).status())
+        .isEqualTo(200);
+    Http.Reply made = http().post("/api/v1/decisions", application("req-er", "dc-er", "6000", 12));
+    assertThat(made.body().at("/decision/outcome").asText()).isEqualTo("APPROVE");
+    String id = made.body().get("decision_id").asText();
+    assertThat(http().post("/api/v1/decisions/" + id + "/review-requests", "{}").status())
+        .isEqualTo(201);
+    assertThat(count("select count(*) from credit_commitments where user_id = 'dc-er'"))
+        .isEqualTo(1);
+    assertThat(http().get("/api/v1/decisions/review-tasks").body().toString()).contains(id);
+
+    Http.Reply erased =
+        Http.as(port, "compliance")
+            .post("/api/v1/privacy/users/dc-er/erasure", "{\"request_ref\":\"REQ-DC\"}");
+    assertThat(erased.status()).as(String.valueOf(erased.body())).isEqualTo(200);
+    assertThat(erased.body().get("decisions").asLong()).isEqualTo(1);
+    assertThat(erased.body().get("review_tasks_closed").asLong()).isEqualTo(1);
+    assertThat(erased.body().get("commitments_released").asLong()).isEqualTo(1);
+
+    for (String role : new String[] {"risk_ops", "compliance"}) {
+      assertThat(Http.as(port, role).get("/api/v1/decisions/" + id).status())
+          .as(role)
+          .isEqualTo(404);
+    }
+    assertThat(http().post("/api/v1/decisions/" + id + "/replay", "").status()).isEqualTo(404);
+    for (String status : new String[] {"open", "closed"}) {
+      assertThat(http().get("/api/v1/decisions/review-tasks?status=" + status).body().toString())
+          .doesNotContain(id)
+          .doesNotContain("dc-er");
+    }
+    assertThat(Http.as(port, "compliance").get("/api/v1/privacy/users/dc-er/export").status())
+        .isEqualTo(404);
+    // no new decision is stored under the erased id
+    Http.Reply again =
+        http().post("/api/v1/decisions", application("req-er-2", "dc-er", "6000", 12));
+    assertThat(again.status()).isEqualTo(422);
+    assertThat(again.body().get("reason").asText()).isEqualTo("SUBJECT_ERASED");
+    for (String table : new String[] {"decisions", "review_tasks", "credit_commitments"}) {
+      assertThat(count("select count(*) from " + table + " where user_id = 'dc-er'"))
+          .as(table)
+          .isZero();
+    }
+    // storage level only: the loan records, kept for the 10-year duty, the task closed
+    assertThat(
+            count(
+                "select count(*) from restricted_records where user_id = 'dc-er'"
+                    + " and category = 'LOAN' and retain_until > now() + interval '9 years'"))
+        .isEqualTo(2);
+    assertThat(
+            count(
+                "select count(*) from restricted_records where user_id = 'dc-er'"
+                    + " and source_table = 'review_tasks' and record->>'status' = 'closed'"))
+        .isEqualTo(1);
+    assertThat(
+            count(
+                "select count(*) from restricted_records where source_table = 'decisions'"
+                    + " and record_key = '"
+                    + id
+                    + "'"))
+        .isEqualTo(1);
+  }
+
+  private long count(String query) throws java.sql.SQLException {
+    try (var c = database.dataSource().getConnection();
+        var st = c.createStatement();
+        var rs = st.executeQuery(query)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private void sql(String statement) throws java.sql.SQLException {
+    try (var c = database.dataSource().getConnection();
+        var st = c.createStatement()) {
+      st.execute(statement);
+    }
   }
 
   @Test
