@@ -72,7 +72,8 @@ public final class AnalyticsBench {
             Clock.fixed(END, java.time.ZoneOffset.UTC));
     rt.portraits().start();
     long t = System.nanoTime();
-    BulkLoader.load(rt, new DemoPopulation(42, users, END).events().iterator(), "bench", n -> {});
+    BulkLoader.backfill(
+        rt, new DemoPopulation(42, users, END).events().iterator(), "bench", "bench", n -> {});
     System.out.printf(
         Locale.ROOT, "loaded %,d demo users in %.1f s%n", users, (System.nanoTime() - t) / 1e9);
     return rt;

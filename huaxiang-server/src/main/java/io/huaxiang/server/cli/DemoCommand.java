@@ -42,10 +42,11 @@ final class DemoCommand implements Callable<Integer> {
       // about 150 events per user: good enough for a progress estimate
       long expected = 150L * users;
       var report =
-          BulkLoader.load(
+          BulkLoader.backfill(
               runtime,
               population.events().iterator(),
               "demo",
+              CliActor.current(),
               n -> bar.update(n, Math.max(n, expected), n));
       bar.finish(report.received());
       spec.commandLine()

@@ -56,7 +56,7 @@ final class ImportTaiwanCommand implements Callable<Integer> {
       CliRuntime.keepPortraitsUnlessServed(runtime);
       ProgressBar bar = new ProgressBar(System.err, "importing " + file.getFileName());
       RowEvents events = new RowEvents(in, n -> bar.update(n, rows, n));
-      var report = BulkLoader.load(runtime, events, "uci-taiwan", n -> {});
+      var report = BulkLoader.backfill(runtime, events, "uci-taiwan", CliActor.current(), n -> {});
       bar.finish(events.rows);
       spec.commandLine()
           .getOut()

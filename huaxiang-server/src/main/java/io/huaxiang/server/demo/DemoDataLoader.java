@@ -42,10 +42,11 @@ class DemoDataLoader implements SmartLifecycle {
     long started = System.nanoTime();
     long[] lastLogged = {0};
     var report =
-        BulkLoader.load(
+        BulkLoader.backfill(
             runtime,
             population.events().iterator(),
             "demo",
+            "system:demo-loader",
             n -> {
               if (n - lastLogged[0] >= 200_000) {
                 lastLogged[0] = n;

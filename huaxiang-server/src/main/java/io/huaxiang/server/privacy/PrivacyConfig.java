@@ -28,7 +28,9 @@ class PrivacyConfig {
                         ? "CONSENT_REFUSED"
                         : "ERASED_SUBJECT_REFUSED",
                     r.reason() == io.huaxiang.core.event.RejectReason.CONSENT_MISSING
-                        ? "CREDIT_BUREAU_QUERY"
+                        ? ProcessingGate.consentNeeded(r.event())
+                            .map(p -> p.name())
+                            .orElse("CONSENT")
                         : "PIPL_DELETION_REQUEST",
                     "user:" + r.event().userId().value(),
                     r.event().type().wire()
@@ -91,6 +93,45 @@ class PrivacyConfig {
     @Scheduled(cron = "${huaxiang.retention.cron:0 30 3 * * *}")
     void nightly() {
       retention.run("scheduler:retention", false);
+    }
+  }
+
+  @Bean
+  KeyRingReload keyRingReload(HuaxiangRuntime runtime) {
+    return new KeyRingReload(runtime.protection());
+  }
+
+  /**
+   * Reads the field key ring again every few seconds ({@code huaxiang.keys.reload-every-ms},
+   * default 10 s), so a running server starts encrypting with the key {@code huaxiang keys rotate}
+   * made active without a restart; values sealed under older keys keep decrypting because the ring
+   * still holds them.
+   */
+  static final class KeyRingReload {
+    private static final org.slf4j.Logger log =
+        org.slf4j.LoggerFactory.getLogger(KeyRingReload.class);
+    private final io.huaxiang.store.FieldProtection protection;
+
+    KeyRingReload(io.huaxiang.store.FieldProtection protection) {
+      this.protection = protection;
+    }
+
+    @Scheduled(
+        fixedDelayString = "${huaxiang.keys.reload-every-ms:10000}",
+        initialDelayString = "${huaxiang.keys.reload-every-ms:10000}")
+    void reload() {
+      String before = protection.activeKeyId();
+      try {
+        protection.reload();
+      } catch (RuntimeException e) {
+        // keep the ring in use: a half-written or unreadable key file must not stop encryption
+        log.warn(
+            "key ring not reloaded ({}); still using {}", e.getClass().getSimpleName(), before);
+        return;
+      }
+      if (!before.equals(protection.activeKeyId())) {
+        log.info("field key ring reloaded: active key {} -> {}", before, protection.activeKeyId());
+      }
     }
   }
 }

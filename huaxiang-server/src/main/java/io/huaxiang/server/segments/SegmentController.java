@@ -1,5 +1,6 @@
 package io.huaxiang.server.segments;
 
+import io.huaxiang.core.event.ConsentPurpose;
 import io.huaxiang.core.event.SafeText;
 import io.huaxiang.core.expr.CompiledExpression;
 import io.huaxiang.core.expr.ExpressionException;
@@ -149,7 +150,7 @@ class SegmentController {
         .body(
             new Sized(
                 saved,
-                members(e, now, false).size(),
+                members(e, now, null).size(),
                 now,
                 membership.size(saved.name()),
                 entered,
@@ -178,7 +179,7 @@ class SegmentController {
     String actor = Actors.current();
     SegmentDefinition def = latest(name);
     Instant now = clock.instant();
-    List<String> ids = members(compile(def.expression()), now, marketing(purpose));
+    List<String> ids = members(compile(def.expression()), now, consentFor(purpose));
     audit.recordLater(actor, "SEGMENT_MEMBERS", purpose, "segment:" + name, "size=" + ids.size());
     int n = Math.max(0, Math.min(limit, MAX_MEMBERS));
     return new Members(
@@ -224,7 +225,7 @@ class SegmentController {
     StringBuilder csv = new StringBuilder("user_id");
     fields.forEach(f -> csv.append(',').append(f));
     csv.append('\n');
-    List<String> ids = members(e, now, marketing(purpose));
+    List<String> ids = members(e, now, consentFor(purpose));
     for (String id : ids) {
       csv.append(id);
       if (!columns.isEmpty()) {
@@ -308,18 +309,29 @@ class SegmentController {
     return p;
   }
 
-  /** Marketing uses leave out users without marketing consent (PIPL; no bundling). */
-  private static boolean marketing(String purpose) {
-    return "marketing".equalsIgnoreCase(purpose);
+  /**
+   * The consent a purpose needs from every member it returns: {@code marketing} leaves out users
+   * without marketing consent (PIPL; no bundling), {@code sharing} (data handed to a third party,
+   * PIPL Art 23) leaves out users without consent to sharing with third parties. Other purposes
+   * (analysis) need no consent beyond the role's.
+   */
+  private static ConsentPurpose consentFor(String purpose) {
+    if ("marketing".equalsIgnoreCase(purpose)) {
+      return ConsentPurpose.MARKETING;
+    }
+    if ("sharing".equalsIgnoreCase(purpose) || "third_party_sharing".equalsIgnoreCase(purpose)) {
+      return ConsentPurpose.THIRD_PARTY_SHARING;
+    }
+    return null;
   }
 
-  private List<String> members(CompiledExpression e, Instant asOf, boolean marketingOnlyConsented) {
-    int consent = catalogue.indexOf("consent_marketing");
+  private List<String> members(CompiledExpression e, Instant asOf, ConsentPurpose needed) {
+    int consent = needed == null ? -1 : catalogue.indexOf("consent_" + needed);
     return portraits.select(
         asOf,
         (values, tags) ->
             e.test(schema.bind(values, tags))
-                && (!marketingOnlyConsented || Boolean.TRUE.equals(values.get(consent))));
+                && (consent < 0 || Boolean.TRUE.equals(values.get(consent))));
   }
 
   private CompiledExpression compile(String expression) {

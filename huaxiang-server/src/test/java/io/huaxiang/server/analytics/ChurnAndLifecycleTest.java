@@ -46,7 +46,7 @@ class ChurnAndLifecycleTest {
             TestJson.mapper(),
             Clock.fixed(END, ZoneOffset.UTC));
     runtime.portraits().start();
-    BulkLoader.load(runtime, DEMO.events().iterator(), "test", n -> {});
+    BulkLoader.backfill(runtime, DEMO.events().iterator(), "test", "test", n -> {});
   }
 
   @AfterAll

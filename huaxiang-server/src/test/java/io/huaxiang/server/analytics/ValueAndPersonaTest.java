@@ -40,7 +40,8 @@ class ValueAndPersonaTest {
             TestJson.mapper(),
             Clock.fixed(END, ZoneOffset.UTC));
     runtime.portraits().start();
-    BulkLoader.load(runtime, new DemoPopulation(23, 400, END).events().iterator(), "test", n -> {});
+    BulkLoader.backfill(
+        runtime, new DemoPopulation(23, 400, END).events().iterator(), "test", "test", n -> {});
   }
 
   @AfterAll

@@ -72,7 +72,7 @@ class PopulationAnalyticsTest {
             TestJson.mapper(),
             Clock.fixed(END, ZoneOffset.UTC));
     runtime.portraits().start();
-    BulkLoader.load(runtime, events.iterator(), "test", n -> {});
+    BulkLoader.backfill(runtime, events.iterator(), "test", "test", n -> {});
     Map<String, String[]> tags = new HashMap<>();
     runtime
         .portraits()

@@ -66,7 +66,7 @@ class PopulationQueriesTest {
             TestJson.mapper(),
             Clock.fixed(END, ZoneOffset.UTC));
     runtime.portraits().start();
-    BulkLoader.load(runtime, events.iterator(), "test", n -> {});
+    BulkLoader.backfill(runtime, events.iterator(), "test", "test", n -> {});
     queries = new PopulationQueries(db.dataSource(), ZONE);
     portraits = new HashMap<>();
     for (String user : users(e -> true)) {

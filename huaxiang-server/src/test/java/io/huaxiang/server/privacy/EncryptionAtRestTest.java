@@ -130,6 +130,18 @@ class EncryptionAtRestTest {
                  "occurred_at":"2026-05-31T22:00:00Z","id_number":"%s","city":"上海"}
                 """
                     .formatted(ID_NUMBER))));
+    // bank cards and contacts are sensitive data: processed only with that consent
+    records.add(
+        ok(
+            6,
+            new io.huaxiang.core.event.ConsentChanged(
+                new EventId("r-0"),
+                u,
+                t.minusSeconds(60),
+                "app",
+                io.huaxiang.core.event.ConsentPurpose.SENSITIVE_DATA,
+                true,
+                "2026-01")));
     records.add(
         ok(1, new RelationLinked(new EventId("r-2"), u, t, "app", RelationKind.PHONE, PHONE)));
     records.add(

@@ -30,10 +30,82 @@ import org.springframework.test.context.DynamicPropertySource;
 class PrivacyApiTest {
   @LocalServerPort int port;
   @Autowired Database database;
+  @Autowired io.huaxiang.server.config.HuaxiangRuntime runtime;
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
     registry.add("huaxiang.db.url", TestDatabase::freshUrl);
+    // a key file of this test's own, re-read often, so a rotation shows up within the test
+    registry.add(
+        "huaxiang.keys.file",
+        () -> {
+          try {
+            return java.nio.file.Files.createTempDirectory("hx-keys")
+                .resolve("keys")
+                .resolve("huaxiang.keys")
+                .toString();
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
+    registry.add("huaxiang.keys.reload-every-ms", () -> "200");
+  }
+
+  @Test
+  void aRunningServerEncryptsWithARotatedKeyWithoutRestartAndLookupsKeepWorking()
+      throws InterruptedException {
+    Http http = new Http(port);
+    String phone = "13912345678";
+    post(http, "[" + linked("kr-a", phone, 1) + "]");
+    assertThat(keyOf("kr-a-ph1")).isEqualTo("k1");
+
+    String added = runtime.keys().addKey(); // what `huaxiang keys rotate` does first
+    assertThat(added).isEqualTo("k2");
+    String key = "k1";
+    for (int i = 2; i < 60 && !key.equals("k2"); i++) {
+      Thread.sleep(100);
+      post(http, "[" + linked("kr-b", phone, i) + "]");
+      key = keyOf("kr-b-ph" + i);
+    }
+    assertThat(key).as("new values are sealed under the rotated key, no restart").isEqualTo("k2");
+
+    // old and new values both decrypt for the one role that sees them in clear
+    assertThat(Http.as(port, "compliance").get("/api/v1/users/kr-a/events").body().toString())
+        .contains(phone);
+    assertThat(Http.as(port, "compliance").get("/api/v1/users/kr-b/events").body().toString())
+        .contains(phone);
+    // lookups: the lookup key is not the field key, so the pseudonym of the phone is unchanged
+    // and both users, sealed under different keys, are found through it
+    String before = pseudonymOf("kr-a-ph1");
+    assertThat(pseudonymOf("kr-b-ph2")).isEqualTo(before);
+    assertThat(runtime.events().usersLinkedTo(before))
+        .extracting(io.huaxiang.core.event.UserId::value)
+        .contains("kr-a", "kr-b");
+  }
+
+  private static String linked(String user, String phone, int n) {
+    return """
+        {"type":"relation","id":"%1$s-ph%3$d","user_id":"%1$s","source":"app",
+         "occurred_at":"2026-05-01T10:02:00+08:00","kind":"phone","target":"%2$s"}"""
+        .formatted(user, phone, n);
+  }
+
+  private String keyOf(String eventId) {
+    return text("select key_id from events where event_id = '" + eventId + "'");
+  }
+
+  private String pseudonymOf(String eventId) {
+    return text("select payload->>'target' from events where event_id = '" + eventId + "'");
+  }
+
+  private String text(String sql) {
+    try (Connection c = database.dataSource().getConnection();
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
+      return rs.next() ? rs.getString(1) : null;
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
@@ -234,6 +306,138 @@ class PrivacyApiTest {
     assertThat(bureauState.get("granted").asBoolean()).isFalse();
     assertThat(bureauState.get("notice_version").asText()).isEqualTo("2026-01");
     assertThat(bureauState.get("label_zh").asText()).isEqualTo("征信查询");
+  }
+
+  @Test
+  void sensitiveDataNeedsItsOwnConsentAndAWithdrawalAppliesToTheNextEvent() {
+    Http http = new Http(port);
+    post(http, history("cg-sens"));
+    // a bank card (a financial account) and a contact (contact-book data) are sensitive (Art 28)
+    Http.Reply refused =
+        http.post(
+            "/api/v1/events/batch",
+            "["
+                + relation("cg-sens", 1, "bank_card")
+                + ","
+                + relation("cg-sens", 2, "contact")
+                + "]");
+    assertThat(refused.body().get("accepted").asInt()).isZero();
+    assertThat(refused.body().at("/rejected/0/reason").asText()).isEqualTo("CONSENT_MISSING");
+    assertThat(refused.body().at("/rejected/1/reason").asText()).isEqualTo("CONSENT_MISSING");
+    assertThat(
+            count(
+                "select count(*) from events where user_id = 'cg-sens' and type = 'relation'"
+                    + " and payload->>'kind' in ('bank_card', 'contact')"))
+        .isZero();
+    // a device link is not sensitive data and needs no such consent
+    assertThat(
+            http.post("/api/v1/events/batch", "[" + relation("cg-sens", 3, "device") + "]")
+                .body()
+                .get("accepted")
+                .asInt())
+        .isEqualTo(1);
+
+    Http.Reply granted =
+        http.post(
+            "/api/v1/events/batch",
+            "["
+                + consent("cg-sens", "sensitive_data", true, "2026-05-06T10:00:00+08:00")
+                + ","
+                + relation("cg-sens", 4, "bank_card")
+                + "]");
+    assertThat(granted.body().get("accepted").asInt()).isEqualTo(2);
+
+    post(
+        http, "[" + consent("cg-sens", "sensitive_data", false, "2026-05-07T10:00:00+08:00") + "]");
+    Http.Reply afterWithdrawal =
+        http.post("/api/v1/events/batch", "[" + relation("cg-sens", 5, "contact") + "]");
+    assertThat(afterWithdrawal.body().at("/rejected/0/reason").asText())
+        .isEqualTo("CONSENT_MISSING");
+    assertThat(
+            eventually(
+                "select count(*) from audit_log where action = 'CONSENT_REFUSED'"
+                    + " and subject = 'user:cg-sens'",
+                3))
+        .isEqualTo(3);
+  }
+
+  @Test
+  void theBulkChannelIsCheckedAndOnlyAnAuditedBackfillSkipsTheConsentCheck() {
+    post(new Http(port), history("cg-bulk"));
+    java.util.List<io.huaxiang.server.ingest.ParsedRecord> reports =
+        java.util.List.of(
+            io.huaxiang.server.ingest.ParsedRecord.ok(
+                1, null, runtime.eventJson().read(bureau("cg-bulk", 1))));
+    var bulk = runtime.ingest().ingest(reports, "bulk", "test", true);
+    assertThat(bulk.accepted()).isZero();
+    assertThat(count("select count(*) from events where event_id = 'cg-bulk-b1'")).isZero();
+
+    var backfilled =
+        io.huaxiang.server.demo.BulkLoader.backfill(
+            runtime,
+            java.util.List.of(runtime.eventJson().read(bureau("cg-bulk", 2))).iterator(),
+            "history-2019",
+            "staff:test-backfill",
+            n -> {});
+    assertThat(backfilled.accepted()).isEqualTo(1);
+    assertThat(
+            count(
+                "select count(*) from audit_log where action = 'CONSENT_CHECK_BACKFILL'"
+                    + " and actor = 'staff:test-backfill' and subject = 'ingest:history-2019'"))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void sharingWithAThirdPartyExportsOnlyConsentedUsersAndAWithdrawalAppliesAtOnce() {
+    Http http = new Http(port);
+    post(http, history("cg-share-yes"));
+    post(http, history("cg-share-no"));
+    post(
+        http,
+        "["
+            + consent("cg-share-yes", "third_party_sharing", true, "2026-05-06T10:00:00+08:00")
+            + "]");
+    assertThat(
+            http.post("/api/v1/segments", "{\"name\":\"cg-share\",\"expression\":\"city == '上海'\"}")
+                .status())
+        .isEqualTo(201);
+    String analysis = export(http, "analysis");
+    assertThat(analysis).contains("cg-share-yes").contains("cg-share-no");
+    String shared = export(http, "sharing");
+    assertThat(shared).contains("cg-share-yes").doesNotContain("cg-share-no");
+
+    post(
+        http,
+        "["
+            + consent("cg-share-yes", "third_party_sharing", false, "2026-05-07T10:00:00+08:00")
+            + "]");
+    assertThat(export(http, "sharing")).doesNotContain("cg-share-yes");
+    assertThat(
+            count(
+                "select count(*) from audit_log where action = 'SEGMENT_EXPORT'"
+                    + " and purpose = 'sharing'"))
+        .isEqualTo(2);
+  }
+
+  private String export(Http http, String purpose) {
+    HttpResponse<String> r =
+        http.raw("GET", "/api/v1/segments/cg-share/export.csv?purpose=" + purpose, null);
+    assertThat(r.statusCode()).isEqualTo(200);
+    return r.body();
+  }
+
+  static String relation(String user, int n, String kind) {
+    return """
+        {"type":"relation","id":"%1$s-rel%2$d","user_id":"%1$s","source":"app",
+         "occurred_at":"2026-05-05T10:00:00+08:00","kind":"%3$s","target":"t-%1$s-%2$d"}"""
+        .formatted(user, n, kind);
+  }
+
+  static String consent(String user, String purpose, boolean granted, String at) {
+    return """
+        {"type":"consent_changed","id":"%1$s-%2$s-%3$s","user_id":"%1$s","source":"app",
+         "occurred_at":"%4$s","purpose":"%2$s","granted":%3$s,"notice_version":"2026-01"}"""
+        .formatted(user, purpose, granted, at);
   }
 
   @Test

@@ -71,8 +71,16 @@ class PersonalDataExposureTest {
   @BeforeAll
   void personalDataArrives() {
     Http admin = new Http(port);
+    // bank cards and contacts are sensitive data: both users have consented to its processing
+    String sensitiveConsent =
+        "\"type\":\"consent_changed\",\"purpose\":\"sensitive_data\",\"granted\":true,"
+            + "\"notice_version\":\"2026-01\"";
     String batch =
         "["
+            + event(PHONE_USER, "pd-c1", sensitiveConsent)
+            + ","
+            + event("pd-1", "pd-c2", sensitiveConsent)
+            + ","
             + event(
                 PHONE_USER,
                 "pd-r1",
@@ -89,7 +97,7 @@ class PersonalDataExposureTest {
                 "\"type\":\"session\",\"device_id\":\"" + DEVICE + "\",\"city\":\"杭州\"")
             + "]";
     assertThat(admin.post("/api/v1/events/batch", batch).body().get("accepted").asInt())
-        .isEqualTo(3);
+        .isEqualTo(5);
     // a refused record quoting a phone and a card ends up among the dead letters
     admin.post(
         "/api/v1/events",
