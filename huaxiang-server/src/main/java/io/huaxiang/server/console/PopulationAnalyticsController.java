@@ -41,13 +41,18 @@ class PopulationAnalyticsController {
 
   private final PopulationAnalytics analytics;
   private final SegmentStore segments;
+  private final io.huaxiang.server.security.Ownership ownership;
   private final Set<String> tags;
   private final ZoneId zone;
 
   PopulationAnalyticsController(
-      PopulationAnalytics analytics, SegmentStore segments, PortraitService portraits) {
+      PopulationAnalytics analytics,
+      SegmentStore segments,
+      PortraitService portraits,
+      io.huaxiang.server.security.Ownership ownership) {
     this.analytics = analytics;
     this.segments = segments;
+    this.ownership = ownership;
     this.tags =
         portraits.engine().tagRules().rules().stream()
             .map(io.huaxiang.core.tag.TagRule::id)
@@ -137,7 +142,10 @@ class PopulationAnalyticsController {
           "未知标签 '" + t + "':标签列表见 GET /api/v1/catalogue/tags");
     }
     String s = blank(segment) ? null : segment;
-    if (s != null && segments.latest(s).isEmpty()) {
+    // object level: a segment the caller may not see (marketing: another team's) is answered
+    // exactly like a missing one, so its existence and its members' figures do not leak
+    if (s != null
+        && segments.latest(s).filter(d -> ownership.segmentVisible(d.createdBy())).isEmpty()) {
       throw new ApiException(
           HttpStatus.BAD_REQUEST,
           "UNKNOWN_SEGMENT",
