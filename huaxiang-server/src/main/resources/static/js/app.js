@@ -4,12 +4,22 @@ import { disposeAll } from './charts.js';
 import * as overview from './pages/overview.js';
 import * as user from './pages/user.js';
 import * as ops from './pages/ops.js';
+import * as models from './pages/models.js';
+import * as decisioning from './pages/decisioning.js';
+import * as segments from './pages/segments.js';
 import * as login from './pages/login.js';
 import { can, forget, loadSession, session, signOut } from './session.js';
 
-const PAGES = { overview, user, ops };
+const PAGES = { overview, user, segments, models, decisioning, ops };
 // the console area (GET /api/v1/auth/me features) each page needs
-const NEEDS = { overview: 'overview', user: 'user360', ops: 'ops' };
+const NEEDS = {
+  overview: 'overview',
+  user: 'user360',
+  segments: 'segments',
+  models: 'models',
+  decisioning: 'decisions',
+  ops: 'ops',
+};
 
 function allowed(name) {
   return can(NEEDS[name]);
@@ -63,12 +73,15 @@ async function render() {
   disposeAll();
   view.innerHTML = '';
   view.dataset.page = name;
+  delete view.dataset.readyAt;
   if (!allowed(name)) {
     view.innerHTML = `<div class="state error" id="not-permitted">${t('common.notPermitted')}</div>`;
     return;
   }
   // a newer navigation replaces this one: the page checks isCurrent before drawing
   await PAGES[name].render(view, params, () => ticket === rendering);
+  // when the page had its data, in ms since navigation started (the browser test's load timing)
+  if (ticket === rendering) view.dataset.readyAt = String(Math.round(performance.now()));
 }
 
 document.getElementById('lang-switch').addEventListener('click', () => {

@@ -17,14 +17,26 @@ export function disposeAll() {
 }
 
 function draw(el, option) {
+  // a live page redraws into the same element: replace its chart, never stack a second one
+  const old = echarts.getInstanceByDom(el);
+  if (old) {
+    live.delete(old);
+    old.dispose();
+  }
   const chart = echarts.init(el, null, { renderer: 'canvas' });
-  chart.on('finished', () => el.setAttribute('data-rendered', 'true'));
+  chart.on('finished', () => {
+    // when the chart was first drawn, in ms since the page's navigation started (load timing)
+    if (!el.dataset.renderedAt) el.dataset.renderedAt = String(Math.round(performance.now()));
+    el.setAttribute('data-rendered', 'true');
+  });
   chart.setOption({
     color: PALETTE,
     textStyle: { fontFamily: 'inherit' },
     animationDuration: 400,
     ...option,
   });
+  // the numbers drawn, for the browser test to compare with the API (charts are canvas)
+  el.dataset.series = JSON.stringify((option.series ?? []).map((s) => s.data));
   live.add(chart);
   return chart;
 }
@@ -64,8 +76,9 @@ export function hbar(el, names, values, { color, seriesName = t('common.users') 
 }
 
 /** A ring chart with a legend, shares in the tooltip. */
-export function pie(el, items, { seriesName = t('common.users') } = {}) {
+export function pie(el, items, { seriesName = t('common.users'), colors } = {}) {
   return draw(el, {
+    ...(colors ? { color: colors } : {}),
     tooltip: { trigger: 'item', formatter: (p) => `${p.name}<br/>${number(p.value)} (${p.percent}%)` },
     legend: { type: 'scroll', orient: 'vertical', right: 0, top: 'middle', itemWidth: 10, itemHeight: 10 },
     series: [
@@ -157,6 +170,118 @@ export function funnel(el, items) {
         label: { show: true, position: 'inside', formatter: (p) => `${p.name}  ${number(p.value)}` },
         itemStyle: { borderColor: '#fff', borderWidth: 1 },
         data: items.map(([name, value]) => ({ name, value })),
+      },
+    ],
+  });
+}
+
+/** Several lines over one x axis; series: [{name, data, dashed, yAxisIndex}], optional markLines at y. */
+export function lines(el, xs, series, { thresholds = [], percentY = false, yMax, secondAxis = false } = {}) {
+  const axis = (extra = {}) => ({
+    type: 'value',
+    max: yMax,
+    splitLine: { lineStyle: { color: '#eef1f6' } },
+    axisLabel: percentY ? { formatter: (v) => `${Math.round(v * 100)}%` } : {},
+    ...extra,
+  });
+  return draw(el, {
+    grid: { ...grid, top: 32 },
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0, itemWidth: 14, itemHeight: 8 },
+    xAxis: { type: 'category', data: xs, boundaryGap: false },
+    yAxis: secondAxis ? [axis(), axis({ max: undefined, splitLine: { show: false }, axisLabel: {} })] : axis(),
+    series: series.map((s, i) => ({
+      type: 'line',
+      name: s.name,
+      data: s.data,
+      yAxisIndex: s.yAxisIndex ?? 0,
+      showSymbol: xs.length < 40,
+      lineStyle: { width: 2, type: s.dashed ? 'dashed' : 'solid' },
+      markLine:
+        i === 0 && thresholds.length
+          ? {
+              symbol: 'none',
+              silent: true,
+              label: { formatter: (p) => p.name, position: 'insideEndTop' },
+              data: thresholds.map((th) => ({ yAxis: th.value, name: th.name, lineStyle: { color: th.color, type: 'dashed' } })),
+            }
+          : undefined,
+    })),
+  });
+}
+
+/** Bars of one series with a line of another on a second axis (e.g. WoE and bad rate per bin). */
+export function barLine(el, names, bars, lineValues, { barName, lineName, percentLine = true } = {}) {
+  return draw(el, {
+    grid: { ...grid, top: 32 },
+    tooltip: tooltipAxis,
+    legend: { top: 0, itemWidth: 14, itemHeight: 8 },
+    xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: names.length > 5 ? 30 : 0 } },
+    yAxis: [
+      { type: 'value', splitLine: { lineStyle: { color: '#eef1f6' } } },
+      {
+        type: 'value',
+        splitLine: { show: false },
+        axisLabel: percentLine ? { formatter: (v) => `${Math.round(v * 100)}%` } : {},
+      },
+    ],
+    series: [
+      {
+        type: 'bar',
+        name: barName,
+        data: bars,
+        barMaxWidth: 32,
+        itemStyle: { color: (p) => (p.value >= 0 ? '#e0555a' : '#14a38b'), borderRadius: 2 },
+      },
+      { type: 'line', name: lineName, data: lineValues, yAxisIndex: 1, itemStyle: { color: PALETTE[0] } },
+    ],
+  });
+}
+
+/** Grouped or stacked bars: series [{name, data, color}] over categories. */
+export function bars(el, names, series, { stack = false, rotate = 0 } = {}) {
+  return draw(el, {
+    grid: { ...grid, top: 32 },
+    tooltip: tooltipAxis,
+    legend: { top: 0, itemWidth: 14, itemHeight: 8 },
+    xAxis: { type: 'category', data: names, axisLabel: { rotate, interval: names.length > 12 ? 'auto' : 0 } },
+    yAxis: { type: 'value', splitLine: { lineStyle: { color: '#eef1f6' } } },
+    series: series.map((s) => ({
+      type: 'bar',
+      name: s.name,
+      data: s.data,
+      stack: stack ? 'all' : undefined,
+      barMaxWidth: 28,
+      itemStyle: s.color ? { color: s.color } : undefined,
+    })),
+  });
+}
+
+/** A gauge of a used share (0..1) with the figure in the middle. */
+export function gauge(el, share, { name, detail } = {}) {
+  return draw(el, {
+    series: [
+      {
+        type: 'gauge',
+        name,
+        min: 0,
+        max: 100,
+        progress: { show: true, width: 14 },
+        axisLine: {
+          lineStyle: {
+            width: 14,
+            color: [
+              [0.8, '#14a38b'],
+              [0.95, '#f2a33a'],
+              [1, '#e0555a'],
+            ],
+          },
+        },
+        axisTick: { show: false },
+        splitLine: { length: 8 },
+        pointer: { width: 4 },
+        detail: { valueAnimation: false, fontSize: 20, offsetCenter: [0, '62%'], formatter: detail ?? ((v) => `${v.toFixed(1)}%`) },
+        data: [{ value: Math.round(share * 1000) / 10, name }],
       },
     ],
   });

@@ -379,6 +379,33 @@ final class DecisionService {
     return String.join(",", d.principalReasons().stream().map(Reason::code).toList());
   }
 
+  /**
+   * Runs one application through {@code engine} as the decision API would, on the same inputs
+   * (portrait, lists, velocity, commitments, caps), but acts on nothing: no decision is stored, no
+   * funds are reserved, no event enters the portrait. For the console's try-out form; the read of
+   * the applicant's portrait is audited.
+   */
+  Decision dryRun(ApplicationForm form, DecisionEngine engine, String actor) {
+    Instant now = clock.instant();
+    LoanApplication app = intake.accept(form, now);
+    if (!engine.product().id().equals(app.productId())) {
+      throw new InvalidApplicationException(
+          "PRODUCT_MISMATCH",
+          "product",
+          "strategy " + engine.strategy().versionTag() + " decides " + engine.product().id(),
+          "该策略不适用于此产品",
+          true);
+    }
+    Decision d = engine.decide(app, engine.withCaps(inputs(app, now, engine, null)));
+    audit.record(
+        actor,
+        "DECISION_DRY_RUN",
+        "CREDIT_ASSESSMENT",
+        "user:" + app.userId(),
+        "strategy=" + d.strategy() + " outcome=" + d.outcome());
+    return d;
+  }
+
   Optional<DecisionRecord> find(UUID id) {
     return decisions.byId(id);
   }

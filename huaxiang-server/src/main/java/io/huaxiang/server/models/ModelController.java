@@ -193,6 +193,21 @@ class ModelController {
     return GbdtReportPage.html(row, ((ScoringModel.Gbdt) model).model(), artifactOf(id));
   }
 
+  @Operation(
+      summary =
+          "The model as data for the console: registry entry, stored metrics, every feature's bins"
+              + " (count, bad rate, WoE, points) and the training score distribution")
+  @GetMapping(path = "/{id}/card")
+  ModelCard card(@PathVariable long id) {
+    RegisteredModel row = registered(id);
+    ScoringModel model = model(id);
+    if (model instanceof ScoringModel.Card card) {
+      return ModelCard.of(row, card.model());
+    }
+    return ModelCard.of(
+        row, ((ScoringModel.Gbdt) model).model(), GbdtModel.artifactMetrics(artifactOf(id)));
+  }
+
   /** Stability over time, as the API returns it. */
   record StabilityReport(
       long modelId,

@@ -195,6 +195,10 @@ class AuthController {
     m.put("segments", "GET /api/v1/segments");
     m.put("segments_edit", "POST /api/v1/segments");
     m.put("decisions", "GET /api/v1/decisions");
+    m.put("decision_stream", "GET /api/v1/decisions/stream");
+    m.put("decision_try", "POST /api/v1/decisions/dry-run");
+    m.put("what_if", "GET /api/v1/strategies/x/versions/1/what-if");
+    m.put("personas_fit", "POST /api/v1/personas/fit");
     m.put("strategies", "GET /api/v1/strategies");
     m.put("budgets", "GET /api/v1/budgets");
     m.put("offers", "GET /api/v1/offers");

@@ -128,10 +128,16 @@ public final class EndpointRules {
               HttpMethod.POST,
               "/api/v1/decisions/review-tasks/**",
               Set.of(ADMIN, RISK_OPS, COMPLIANCE)),
+          // the console's decision stream names recent applicants; the try-out acts on nothing
+          // but reads a portrait: staff of the risk roles, no API key
+          rule(HttpMethod.GET, "/api/v1/decisions/stream", union(RISK, COMPLIANCE)),
+          rule(HttpMethod.POST, "/api/v1/decisions/dry-run", RISK),
           rule(HttpMethod.POST, "/api/v1/decisions/**", RISK, Scope.DECIDE),
           rule(HttpMethod.POST, "/api/v1/decisions", RISK, Scope.DECIDE),
           rule(HttpMethod.GET, "/api/v1/decisions/**", union(RISK, COMPLIANCE), Scope.DECIDE),
           rule(HttpMethod.GET, "/api/v1/decisions", union(RISK, COMPLIANCE), Scope.DECIDE),
+          // what-if replays many stored snapshots (CPU): the risk roles who change strategies
+          rule(HttpMethod.GET, "/api/v1/strategies/*/versions/*/what-if", RISK),
           rule(HttpMethod.GET, "/api/v1/strategies/**", union(RISK, COMPLIANCE, AUDITOR)),
           rule(HttpMethod.GET, "/api/v1/strategies", union(RISK, COMPLIANCE, AUDITOR)),
           rule(null, "/api/v1/strategies/**", Set.of(ADMIN, RISK_ANALYST)),

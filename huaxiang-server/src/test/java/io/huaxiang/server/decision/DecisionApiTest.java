@@ -592,6 +592,68 @@ class DecisionApiTest {
     assertThat(huge.status()).isEqualTo(413);
   }
 
+  @Test
+  void theConsoleSeesTheStreamTriesAnApplicationWithoutActingAndSimulatesAVersion() {
+    http().post("/api/v1/events/batch", portrait("dc-console", true));
+    long before = store.count();
+    // a try-out gives what the decision will be, and stores, funds and counts nothing
+    JsonNode tried =
+        http()
+            .post(
+                "/api/v1/decisions/dry-run",
+                application("req-console-try", "dc-console", "6000", 12))
+            .body();
+    assertThat(tried.get("rule_outcomes").size()).isGreaterThan(3);
+    assertThat(store.count()).isEqualTo(before);
+    JsonNode decided =
+        http()
+            .post("/api/v1/decisions", application("req-console-1", "dc-console", "6000", 12))
+            .body()
+            .get("decision");
+    assertThat(tried.get("outcome").asText()).isEqualTo(decided.get("outcome").asText());
+    assertThat(tried.get("score").asInt()).isEqualTo(decided.get("score").asInt());
+    assertThat(
+            http()
+                .post(
+                    "/api/v1/decisions/dry-run?strategy=consumer_standard@v99",
+                    application("req-console-try2", "dc-console", "6000", 12))
+                .status())
+        .isEqualTo(404);
+    assertThat(
+            http()
+                .post(
+                    "/api/v1/decisions/dry-run?strategy=DROP%20TABLE",
+                    application("req-console-try3", "dc-console", "6000", 12))
+                .body()
+                .get("reason")
+                .asText())
+        .isEqualTo("INVALID_VALUE");
+
+    JsonNode stream = http().get("/api/v1/decisions/stream?minutes=60").body();
+    assertThat(stream.at("/totals/total").asLong())
+        .isEqualTo(stream.findValues("total").stream().skip(1).mapToLong(JsonNode::asLong).sum());
+    assertThat(stream.get("recent").get(0).get("user_id").asText()).isEqualTo("dc-console");
+    assertThat(stream.at("/totals/latency_avg_ms").asDouble()).isPositive();
+    assertThat(http().get("/api/v1/decisions/stream?minutes=0").body().get("reason").asText())
+        .isEqualTo("INVALID_WINDOW");
+
+    // what-if of the version that decided: every application keeps its outcome
+    JsonNode whatIf = http().get("/api/v1/strategies/consumer_standard/versions/1/what-if").body();
+    assertThat(whatIf.get("applications").asLong()).isPositive();
+    whatIf
+        .get("changes")
+        .fieldNames()
+        .forEachRemaining(
+            change -> {
+              String[] sides = change.split(" -> ");
+              if (!sides[0].equals("DEFER")) {
+                assertThat(sides[1]).as(change).isEqualTo(sides[0]);
+              }
+            });
+    assertThat(http().get("/api/v1/strategies/consumer_standard/versions/9/what-if").status())
+        .isEqualTo(404);
+  }
+
   private void expect(String body, int status, String reason, String field) {
     Http.Reply r = http().post("/api/v1/decisions", body);
     assertThat(r.status()).as(String.valueOf(r.body())).isEqualTo(status);

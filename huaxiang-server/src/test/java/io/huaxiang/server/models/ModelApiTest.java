@@ -109,6 +109,20 @@ class ModelApiTest {
             .get("id")
             .asLong();
 
+    // the console's card: the bins and training figures of the file, as data
+    JsonNode cardJson = JSON.readTree(get("/api/v1/models/" + id + "/card").body());
+    assertThat(cardJson.at("/model/name").asText()).isEqualTo("german-monitor");
+    assertThat(cardJson.get("features").size()).isEqualTo(card.features().size());
+    var first = card.features().get(0);
+    assertThat(cardJson.at("/features/0/bins").size()).isEqualTo(first.binning().bins().size());
+    assertThat(cardJson.at("/features/0/bins/0/points").asInt()).isEqualTo(first.pointsOf(0));
+    assertThat(cardJson.at("/features/0/bins/0/woe").asDouble())
+        .isEqualTo(first.binning().bins().get(0).woe());
+    assertThat(cardJson.at("/metrics/train/auc").asDouble())
+        .isEqualTo(card.info().metrics().get("train").auc());
+    assertThat(cardJson.at("/score_baseline/counts").size())
+        .isEqualTo(card.info().scoreBaseline().counts().length);
+
     HttpResponse<String> report = get("/api/v1/models/" + id + "/report");
     assertThat(report.statusCode()).isEqualTo(200);
     assertThat(report.headers().firstValue("content-type").orElse("")).startsWith("text/html");

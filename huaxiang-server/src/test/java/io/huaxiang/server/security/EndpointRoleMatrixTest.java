@@ -93,6 +93,7 @@ class EndpointRoleMatrixTest {
     row("GET /api/v1/models", AD, RA, RO, CO, AU);
     row("GET /api/v1/models/{id}/report", AD, RA, RO, CO, AU);
     row("GET /api/v1/models/{id}/stability", AD, RA, RO, CO, AU);
+    row("GET /api/v1/models/{id}/card", AD, RA, RO, CO, AU);
     row("POST /api/v1/models", AD, RA);
     row("POST /api/v1/models/{id}/status", AD, RA);
     row("POST /api/v1/models/{id}/score", AD, RA, RO, DECIDE);
@@ -129,11 +130,14 @@ class EndpointRoleMatrixTest {
     row("POST /api/v1/decisions/{id}/replay", AD, RA, RO, DECIDE);
     row("POST /api/v1/decisions/{id}/review-requests", AD, RA, RO, DECIDE);
     row("GET /api/v1/decisions/review-tasks", AD, RA, RO, CO);
+    row("GET /api/v1/decisions/stream", AD, RA, RO, CO);
+    row("POST /api/v1/decisions/dry-run", AD, RA, RO);
     row("POST /api/v1/decisions/review-tasks/{taskId}/close", AD, RO, CO);
     row("GET /api/v1/strategies", AD, RA, RO, CO, AU);
     row("POST /api/v1/strategies", AD, RA);
     row("POST /api/v1/strategies/validate", AD, RA);
     row("GET /api/v1/strategies/{id}/versions/{version}", AD, RA, RO, CO, AU);
+    row("GET /api/v1/strategies/{id}/versions/{version}/what-if", AD, RA, RO);
     row("POST /api/v1/strategies/{id}/versions/{version}/activate", AD, RA);
     row("POST /api/v1/strategies/challenger/{product}/stop", AD, RA);
     row("GET /api/v1/strategies/report", AD, RA, RO, CO, AU);
