@@ -286,3 +286,31 @@ export function gauge(el, share, { name, detail } = {}) {
     ],
   });
 }
+
+/** Lines on value axes (both 0..1 by default): series [{name, points: [[x, y]], dashed}]. */
+export function xy(el, series, { xName, yName, max = 1 } = {}) {
+  const axis = (name) => ({
+    type: 'value',
+    name,
+    nameLocation: 'middle',
+    nameGap: 26,
+    min: 0,
+    max,
+    splitLine: { lineStyle: { color: '#eef1f6' } },
+  });
+  return draw(el, {
+    grid: { left: 16, right: 16, top: 32, bottom: 24, containLabel: true },
+    tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? v.toFixed(3) : v) },
+    legend: { top: 0, itemWidth: 14, itemHeight: 8 },
+    xAxis: axis(xName),
+    yAxis: axis(yName),
+    series: series.map((s) => ({
+      type: 'line',
+      name: s.name,
+      data: s.points,
+      showSymbol: s.points.length < 20,
+      lineStyle: { width: s.dashed ? 1 : 2, type: s.dashed ? 'dashed' : 'solid' },
+      itemStyle: s.dashed ? { color: '#9aa5b5' } : undefined,
+    })),
+  });
+}

@@ -3,7 +3,7 @@
 // logged scores against training, per day, flagged at 0.1 and 0.25). #/models/<id> selects one.
 import { get } from '../api.js';
 import { lang, t } from '../i18n.js';
-import { barLine, bar, lines } from '../charts.js';
+import { barLine, bar, bars, lines, xy } from '../charts.js';
 import { dateTime, esc, number } from '../format.js';
 
 const API = '/api/v1/models';
@@ -88,12 +88,68 @@ function detail(card) {
     <section class="card span-6"><h2><span>${esc(t('models.metrics'))}</span></h2>${metricsTable(card.metrics)}</section>
     <section class="card span-6"><h2><span>${esc(t('models.scoreDistribution'))}</span><small>${esc(t('models.training'))}</small></h2>
       <div class="chart" id="chart-score-dist"></div></section>
+    ${curveCards(card)}
     <section class="card span-12"><h2><span>${esc(t('models.stability'))}</span><small id="note-stability"></small></h2>
       <div class="chart" id="chart-stability"></div><div id="csi-table"></div></section>
     ${woeCards}`;
 }
 
+function curveCards(card) {
+  if (!card.curves) {
+    return `<section class="card span-12" id="no-curves"><div class="state">${esc(t('models.noCurves'))}</div></section>`;
+  }
+  const sample = `${t('models.sample')}: ${card.curves.sample}`;
+  const c = (id, key, extra = '') => `<section class="card span-6"><h2><span>${esc(t(key))}</span><small id="note-${id}">${esc(sample)}${extra}</small></h2>
+      <div class="chart" id="chart-${id}"></div></section>`;
+  return c('roc', 'models.roc') + c('ks', 'models.ksCurve') + c('goodbad', 'models.goodBad') + c('calibration', 'models.calibration');
+}
+
+const round4 = (v) => Number(v.toFixed(4));
+
+/** Cumulative shares of bads and goods from the riskiest (lowest) score band up, and KS. */
+export function ksCurve(bands) {
+  const bads = bands.reduce((s, b) => s + b.bads, 0) || 1;
+  const goods = bands.reduce((s, b) => s + b.goods, 0) || 1;
+  let cb = 0;
+  let cg = 0;
+  let ks = 0;
+  const rows = bands.map((b) => {
+    cb += b.bads;
+    cg += b.goods;
+    ks = Math.max(ks, Math.abs(cb / bads - cg / goods));
+    return { bad: cb / bads, good: cg / goods };
+  });
+  return { rows, ks };
+}
+
+function drawCurves(curves) {
+  if (!curves) return;
+  const labels = curves.bands.map((b) => `${Math.round(b.from)}`);
+  xy(document.getElementById('chart-roc'), [
+    { name: 'ROC', points: curves.roc.map((p) => [round4(p.fpr), round4(p.tpr)]) },
+    { name: t('models.random'), points: [[0, 0], [1, 1]], dashed: true },
+  ], { xName: t('models.fpr'), yName: t('models.tpr') });
+  const ks = ksCurve(curves.bands);
+  document.getElementById('note-ks').textContent += ` · KS ${ks.ks.toFixed(4)}`;
+  lines(document.getElementById('chart-ks'), labels, [
+    { name: t('models.cumBad'), data: ks.rows.map((r) => round4(r.bad)) },
+    { name: t('models.cumGood'), data: ks.rows.map((r) => round4(r.good)) },
+  ], { yMax: 1 });
+  const bads = curves.bands.reduce((s, b) => s + b.bads, 0) || 1;
+  const goods = curves.bands.reduce((s, b) => s + b.goods, 0) || 1;
+  bars(document.getElementById('chart-goodbad'), labels, [
+    { name: t('models.goods'), data: curves.bands.map((b) => round4(b.goods / goods)), color: '#14a38b' },
+    { name: t('models.bads'), data: curves.bands.map((b) => round4(b.bads / bads)), color: '#e0555a' },
+  ]);
+  const top = Math.min(1, Math.max(0.05, ...curves.calibration.map((r) => Math.max(r.mean_predicted, r.observed_rate))) * 1.1);
+  xy(document.getElementById('chart-calibration'), [
+    { name: t('models.observed'), points: curves.calibration.map((r) => [round4(r.mean_predicted), round4(r.observed_rate)]) },
+    { name: t('models.perfect'), points: [[0, 0], [top, top]], dashed: true },
+  ], { xName: t('models.predicted'), yName: t('models.observed'), max: Number(top.toFixed(2)) });
+}
+
 function drawCard(card) {
+  drawCurves(card.curves);
   const sample = leadSample(card.metrics);
   if (sample) document.getElementById('kpi-auc-sub').textContent = sample;
   const base = card.score_baseline;

@@ -13,6 +13,8 @@ import io.huaxiang.model.data.DataFingerprint;
 import io.huaxiang.model.derived.DerivedFeature;
 import io.huaxiang.model.derived.GroupAggregate;
 import io.huaxiang.model.derived.SumRatio;
+import io.huaxiang.model.metrics.Calibration;
+import io.huaxiang.model.metrics.EvaluationCurves;
 import io.huaxiang.model.scorecard.FeatureLabel;
 import io.huaxiang.model.scorecard.ModelInfo;
 import io.huaxiang.model.scorecard.Scaling;
@@ -89,7 +91,8 @@ public final class ArtifactCodec {
             info.scoreBaseline() == null
                 ? null
                 : new ArtifactFile.BaselineDto(
-                    info.scoreBaseline().cuts(), info.scoreBaseline().counts()));
+                    info.scoreBaseline().cuts(), info.scoreBaseline().counts()),
+            info.curves() == null ? null : curvesDto(info.curves()));
     try {
       return ArtifactWriter.write(file);
     } catch (IOException e) {
@@ -139,7 +142,8 @@ public final class ArtifactCodec {
             file.scoreBaseline() == null
                 ? null
                 : new io.huaxiang.model.scorecard.ScoreBaseline(
-                    file.scoreBaseline().cuts(), file.scoreBaseline().counts()));
+                    file.scoreBaseline().cuts(), file.scoreBaseline().counts()),
+            file.curves() == null ? null : curves(file.curves()));
     return new ScorecardModel(
         features,
         file.intercept(),
@@ -306,5 +310,45 @@ public final class ArtifactCodec {
         new FeatureLabel(f.labelZh(), f.labelEn()),
         cross,
         derived(f.name(), f.derived()));
+  }
+
+  private static ArtifactFile.CurvesDto curvesDto(EvaluationCurves c) {
+    var roc = c.roc();
+    var bands = c.bands();
+    var cal = c.calibration();
+    return new ArtifactFile.CurvesDto(
+        c.sample(),
+        roc.stream().mapToDouble(EvaluationCurves.RocPoint::fpr).toArray(),
+        roc.stream().mapToDouble(EvaluationCurves.RocPoint::tpr).toArray(),
+        bands.stream().mapToDouble(EvaluationCurves.ScoreBand::from).toArray(),
+        bands.stream().mapToDouble(EvaluationCurves.ScoreBand::to).toArray(),
+        bands.stream().mapToLong(EvaluationCurves.ScoreBand::goods).toArray(),
+        bands.stream().mapToLong(EvaluationCurves.ScoreBand::bads).toArray(),
+        cal.stream().mapToInt(Calibration.Row::count).toArray(),
+        cal.stream().mapToDouble(Calibration.Row::meanPredicted).toArray(),
+        cal.stream().mapToDouble(Calibration.Row::observedRate).toArray());
+  }
+
+  private static EvaluationCurves curves(ArtifactFile.CurvesDto c) {
+    List<EvaluationCurves.RocPoint> roc = new ArrayList<>();
+    for (int i = 0; i < c.rocFpr().length; i++) {
+      roc.add(new EvaluationCurves.RocPoint(c.rocFpr()[i], c.rocTpr()[i]));
+    }
+    List<EvaluationCurves.ScoreBand> bands = new ArrayList<>();
+    for (int i = 0; i < c.bandFrom().length; i++) {
+      bands.add(
+          new EvaluationCurves.ScoreBand(
+              c.bandFrom()[i], c.bandTo()[i], c.goods()[i], c.bads()[i]));
+    }
+    List<Calibration.Row> calibration = new ArrayList<>();
+    for (int i = 0; i < c.calibrationCount().length; i++) {
+      calibration.add(
+          new Calibration.Row(
+              i + 1,
+              c.calibrationCount()[i],
+              c.calibrationPredicted()[i],
+              c.calibrationObserved()[i]));
+    }
+    return new EvaluationCurves(c.sample(), roc, bands, calibration);
   }
 }

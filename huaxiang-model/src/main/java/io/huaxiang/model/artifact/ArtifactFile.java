@@ -26,7 +26,24 @@ record ArtifactFile(
     List<String> featureOrder,
     List<FeatureDto> features,
     Map<String, ModelMetrics> metrics,
-    BaselineDto scoreBaseline) {
+    BaselineDto scoreBaseline,
+    CurvesDto curves) {
+
+  /**
+   * Evaluation curves of one labelled sample (absent in old files): ROC points, score bands with
+   * goods and bads, calibration rows (count, mean predicted PD, observed rate), as parallel arrays.
+   */
+  record CurvesDto(
+      String sample,
+      double[] rocFpr,
+      double[] rocTpr,
+      double[] bandFrom,
+      double[] bandTo,
+      long[] goods,
+      long[] bads,
+      int[] calibrationCount,
+      double[] calibrationPredicted,
+      double[] calibrationObserved) {}
 
   /** Training score distribution: band edges and training rows per band (absent in old files). */
   record BaselineDto(double[] cuts, long[] counts) {}

@@ -68,9 +68,47 @@ final class ArtifactWriter {
         g.writeEndArray();
         g.writeEndObject();
       }
+      if (file.curves() != null) {
+        curves(g, file.curves());
+      }
       g.writeEndObject();
     }
     return out.toString();
+  }
+
+  private static void curves(JsonGenerator g, ArtifactFile.CurvesDto c) throws IOException {
+    g.writeObjectFieldStart("curves");
+    string(g, "sample", c.sample());
+    numbers(g, "rocFpr", c.rocFpr());
+    numbers(g, "rocTpr", c.rocTpr());
+    numbers(g, "bandFrom", c.bandFrom());
+    numbers(g, "bandTo", c.bandTo());
+    g.writeArrayFieldStart("goods");
+    for (long v : c.goods()) {
+      g.writeNumber(v);
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("bads");
+    for (long v : c.bads()) {
+      g.writeNumber(v);
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("calibrationCount");
+    for (int v : c.calibrationCount()) {
+      g.writeNumber(v);
+    }
+    g.writeEndArray();
+    numbers(g, "calibrationPredicted", c.calibrationPredicted());
+    numbers(g, "calibrationObserved", c.calibrationObserved());
+    g.writeEndObject();
+  }
+
+  private static void numbers(JsonGenerator g, String field, double[] values) throws IOException {
+    g.writeArrayFieldStart(field);
+    for (double v : values) {
+      g.writeNumber(v);
+    }
+    g.writeEndArray();
   }
 
   private static void feature(JsonGenerator g, ArtifactFile.FeatureDto f) throws IOException {

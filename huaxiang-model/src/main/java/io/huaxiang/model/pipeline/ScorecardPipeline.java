@@ -154,9 +154,16 @@ public final class ScorecardPipeline {
             .withMetrics("train", train.metrics())
             .withScoreBaseline(
                 io.huaxiang.model.scorecard.ScoreBaseline.of(
-                    Arrays.stream(train.points()).mapToInt(p -> (int) p).toArray()));
+                    Arrays.stream(train.points()).mapToInt(p -> (int) p).toArray()))
+            .withCurves(curves(train));
     progress.onProgress(Stage.DONE, 1.0, "done: " + names.size() + " features");
     return new TrainedScorecard(model, binnings, selected, fit, train);
+  }
+
+  /** The curves of an evaluation, to keep in the model file. */
+  public static io.huaxiang.model.metrics.EvaluationCurves curves(Evaluation e) {
+    return io.huaxiang.model.metrics.EvaluationCurves.of(
+        e.sample(), e.pd(), e.points(), e.labels());
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.huaxiang.model.scorecard;
 
 import io.huaxiang.model.data.DataFingerprint;
+import io.huaxiang.model.metrics.EvaluationCurves;
 import io.huaxiang.model.metrics.ModelMetrics;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -19,6 +20,8 @@ import java.util.Map;
  * @param fingerprint sha256 and row count of the training file
  * @param metrics figures by sample name, e.g. "train" and "test"
  * @param scoreBaseline the training score distribution for PSI monitoring, or null (older files)
+ * @param curves ROC, score bands by good and bad, calibration of one labelled sample, or null
+ *     (older files)
  */
 public record ModelInfo(
     String name,
@@ -29,7 +32,32 @@ public record ModelInfo(
     String positiveValue,
     DataFingerprint fingerprint,
     Map<String, ModelMetrics> metrics,
-    ScoreBaseline scoreBaseline) {
+    ScoreBaseline scoreBaseline,
+    EvaluationCurves curves) {
+
+  /** Without evaluation curves. */
+  public ModelInfo(
+      String name,
+      int formatVersion,
+      String libraryVersion,
+      Instant trainedAt,
+      String target,
+      String positiveValue,
+      DataFingerprint fingerprint,
+      Map<String, ModelMetrics> metrics,
+      ScoreBaseline scoreBaseline) {
+    this(
+        name,
+        formatVersion,
+        libraryVersion,
+        trainedAt,
+        target,
+        positiveValue,
+        fingerprint,
+        metrics,
+        scoreBaseline,
+        null);
+  }
 
   /** Without a score baseline. */
   public ModelInfo(
@@ -64,7 +92,23 @@ public record ModelInfo(
         positiveValue,
         fingerprint,
         metrics,
-        baseline);
+        baseline,
+        curves);
+  }
+
+  /** Returns a copy with the curves of an evaluation. */
+  public ModelInfo withCurves(EvaluationCurves evaluation) {
+    return new ModelInfo(
+        name,
+        formatVersion,
+        libraryVersion,
+        trainedAt,
+        target,
+        positiveValue,
+        fingerprint,
+        metrics,
+        scoreBaseline,
+        evaluation);
   }
 
   /** Current artifact format; bump on any change an older reader could not understand. */
@@ -90,6 +134,7 @@ public record ModelInfo(
         positiveValue,
         fingerprint,
         out,
-        scoreBaseline);
+        scoreBaseline,
+        curves);
   }
 }

@@ -143,6 +143,11 @@ public final class ScorecardModel {
         features, intercept, basePoints, scaling, info.withScoreBaseline(baseline));
   }
 
+  /** Returns a copy that carries the curves of an evaluation (see {@link ModelInfo#curves}). */
+  public ScorecardModel withCurves(io.huaxiang.model.metrics.EvaluationCurves curves) {
+    return new ScorecardModel(features, intercept, basePoints, scaling, info.withCurves(curves));
+  }
+
   public ScorecardModel withMetrics(String sample, ModelMetrics metrics) {
     return new ScorecardModel(
         features, intercept, basePoints, scaling, info.withMetrics(sample, metrics));

@@ -185,7 +185,12 @@ final class ModelCommand implements Runnable {
             ScorecardModel model =
                 test == null
                     ? trained.model()
-                    : trained.model().withMetrics("test", test.metrics());
+                    // the hold-out sample's curves replace the training ones: they are the honest
+                    // view
+                    : trained
+                        .model()
+                        .withMetrics("test", test.metrics())
+                        .withCurves(ScorecardPipeline.curves(test));
             model.save(out);
             o.printf("%d features; model written to %s%n", model.features().size(), out);
             if (report != null) {

@@ -2,6 +2,7 @@ package io.huaxiang.server.models;
 
 import io.huaxiang.gbdt.GbdtModel;
 import io.huaxiang.model.binning.WoeBin;
+import io.huaxiang.model.metrics.EvaluationCurves;
 import io.huaxiang.model.metrics.ModelMetrics;
 import io.huaxiang.model.scorecard.ScoreBaseline;
 import io.huaxiang.model.scorecard.ScorecardFeature;
@@ -23,6 +24,8 @@ import java.util.Map;
  * @param basePoints points every applicant starts from (scorecards)
  * @param features the model's features in card order
  * @param scoreBaseline training score bands and counts, null for older files and GBDT models
+ * @param curves ROC, score bands by good and bad and calibration of one labelled sample (the
+ *     hold-out sample when training had one), null for older files and GBDT models
  */
 record ModelCard(
     RegisteredModel model,
@@ -31,7 +34,8 @@ record ModelCard(
     Map<String, ModelMetrics> metrics,
     Integer basePoints,
     List<Feature> features,
-    ScoreBaseline scoreBaseline) {
+    ScoreBaseline scoreBaseline,
+    EvaluationCurves curves) {
 
   /**
    * One feature: its labels, information value and bins (empty for a GBDT model).
@@ -63,7 +67,8 @@ record ModelCard(
         card.info().metrics(),
         card.basePoints(),
         List.copyOf(features),
-        card.info().scoreBaseline());
+        card.info().scoreBaseline(),
+        card.info().curves());
   }
 
   static ModelCard of(RegisteredModel row, GbdtModel gbdt, Map<String, ModelMetrics> metrics) {
@@ -71,6 +76,7 @@ record ModelCard(
         gbdt.features().stream()
             .map(f -> new Feature(f.name(), null, null, null, List.of()))
             .toList();
-    return new ModelCard(row, gbdt.target(), gbdt.positiveValue(), metrics, null, features, null);
+    return new ModelCard(
+        row, gbdt.target(), gbdt.positiveValue(), metrics, null, features, null, null);
   }
 }

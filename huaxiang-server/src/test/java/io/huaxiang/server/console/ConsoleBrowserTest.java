@@ -258,6 +258,18 @@ class ConsoleBrowserTest {
     JsonNode bins = card.at("/features/0/bins");
     assertThat(((Number) woe.get(0).get(0)).doubleValue())
         .isCloseTo(bins.get(0).get("woe").asDouble(), org.assertj.core.data.Offset.offset(1e-4));
+    // the curves kept in the model file: ROC, KS, good/bad distribution and calibration
+    List<List<Object>> roc = console.series("chart-roc");
+    assertThat(roc.get(0)).hasSize(card.at("/curves/roc").size());
+    JsonNode calibration = card.at("/curves/calibration");
+    List<List<Object>> drawn = console.series("chart-calibration");
+    @SuppressWarnings("unchecked")
+    List<Number> lastPoint = (List<Number>) (List<?>) drawn.get(0).get(drawn.get(0).size() - 1);
+    assertThat(lastPoint.get(1).doubleValue())
+        .isCloseTo(
+            calibration.get(calibration.size() - 1).get("observed_rate").asDouble(),
+            org.assertj.core.data.Offset.offset(1e-4));
+    assertThat(text("#note-ks")).contains("KS 0.");
     JsonNode periods = analyst.get("/api/v1/models/" + id + "/stability").body().get("periods");
     List<List<Object>> psi = console.series("chart-stability");
     assertThat(((Number) psi.get(0).get(psi.get(0).size() - 1)).doubleValue())
