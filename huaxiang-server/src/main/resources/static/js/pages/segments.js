@@ -166,12 +166,8 @@ function personaCard(p) {
 async function personas(current) {
   const box = document.getElementById('personas');
   const fitButton = can('personas_fit') ? `<button class="btn btn-light" id="persona-fit" type="button">${esc(t('personas.fit'))}</button>` : '';
-  let model = null;
-  try {
-    model = await get('/api/v1/personas');
-  } catch (e) {
-    if (e.status !== 404) throw e;
-  }
+  // 204 (not 404) before the first fit: no fit yet is no error in the browser's log
+  const model = await get('/api/v1/personas', { optional: true });
   if (!current()) return;
   const head = `<section class="card span-12"><h2><span>${esc(t('personas.title'))}</span>
       <small id="personas-note">${model ? esc(t('personas.note', { k: model.k, users: number(model.users), asOf: dateTime(model.as_of) })) : ''}</small>${fitButton}</h2>

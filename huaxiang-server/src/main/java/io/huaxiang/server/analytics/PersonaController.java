@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,12 +44,22 @@ class PersonaController {
     }
   }
 
-  @Operation(summary = "The current personas (persona cards); 404 before the first fit")
+  @Operation(
+      summary =
+          "The current personas (persona cards); 404 before the first fit, or 204 with"
+              + " `optional=true` (the console asks so, since no fit yet is no error)")
   @GetMapping(path = "/api/v1/personas", produces = MediaType.APPLICATION_JSON_VALUE)
-  PersonaModel current() {
+  ResponseEntity<PersonaModel> current(@RequestParam(defaultValue = "false") boolean optional) {
     return personas
         .current()
-        .orElseThrow(() -> ApiException.notFound("fitted personas", "已训练的用户群体"));
+        .map(ResponseEntity::ok)
+        .orElseGet(
+            () -> {
+              if (optional) {
+                return ResponseEntity.noContent().build();
+              }
+              throw ApiException.notFound("fitted personas", "已训练的用户群体");
+            });
   }
 
   @Operation(
