@@ -1,6 +1,8 @@
 package io.huaxiang.store;
 
 import io.huaxiang.core.privacy.DataClass;
+import io.huaxiang.core.profile.FeatureClassification;
+import io.huaxiang.core.profile.FeatureDefinition;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
@@ -144,6 +146,12 @@ public final class ColumnClassification {
     table(m, "aml_cases", DataClass.C1, "id", "kind", "rule", "user_id", "direction", "status");
     table(m, "aml_cases", DataClass.C1, "window_start", "window_end", "raised_at", "updated_at");
     table(m, "aml_cases", DataClass.C2, "total", "threshold", "transaction_ids");
+    // typed portrait features (V41): each column is one catalogue feature and takes that
+    // feature's class (FeatureClassification), as the same value has in profiles.features
+    table(m, "portrait_features", DataClass.C1, "user_id", "last_event_at");
+    for (FeatureDefinition f : PortraitFeatureColumns.features()) {
+      m.put("portrait_features." + f.name(), FeatureClassification.of(f));
+    }
     return Collections.unmodifiableMap(m);
   }
 

@@ -1,20 +1,26 @@
 package io.huaxiang.store;
 
+import io.huaxiang.core.profile.FeatureDefinition;
+import io.huaxiang.core.profile.FeatureType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
- * Profile snapshots and the projector checkpoint, written together in one transaction so a restart
- * resumes exactly after the last event the snapshots contain.
+ * Profile snapshots, their typed features ({@code portrait_features}) and the projector checkpoint,
+ * written together in one transaction so a restart resumes exactly after the last event the
+ * snapshots contain and analytics never see features out of step with the snapshots.
  */
 public final class ProfileStore {
   private static final String UPSERT =
@@ -28,6 +34,9 @@ public final class ProfileStore {
         features = excluded.features, tags = excluded.tags, tag_since = excluded.tag_since,
         updated_at = excluded.updated_at
       """;
+
+  /** Upserts a user's typed features: the same values as {@code profiles.features}. */
+  private static final String UPSERT_FEATURES = upsertFeatures();
 
   private final DataSource db;
   private final String projector;
@@ -56,6 +65,7 @@ public final class ProfileStore {
           ps.addBatch();
         }
         ps.executeBatch();
+        saveFeatures(c, snapshots);
         try (PreparedStatement cp =
             c.prepareStatement(
                 """
@@ -76,6 +86,64 @@ public final class ProfileStore {
     } catch (SQLException e) {
       throw new StoreException("cannot save " + snapshots.size() + " profile snapshots", e);
     }
+  }
+
+  /** Writes the typed features of the snapshots that carry them, in the caller's transaction. */
+  private static void saveFeatures(Connection c, Collection<ProfileSnapshot> snapshots)
+      throws SQLException {
+    List<FeatureDefinition> features = PortraitFeatureColumns.features();
+    try (PreparedStatement ps = c.prepareStatement(UPSERT_FEATURES)) {
+      int batched = 0;
+      for (ProfileSnapshot s : snapshots) {
+        if (s.scalars().isEmpty()) {
+          continue;
+        }
+        ps.setString(1, s.userId());
+        ps.setTimestamp(2, s.lastEventAt() == null ? null : Timestamp.from(s.lastEventAt()));
+        for (int i = 0; i < features.size(); i++) {
+          FeatureDefinition f = features.get(i);
+          ps.setObject(i + 3, typed(f, s.scalars().get(f.name())), sqlType(f.type()));
+        }
+        ps.addBatch();
+        batched++;
+      }
+      if (batched > 0) {
+        ps.executeBatch();
+      }
+    }
+  }
+
+  private static Object typed(FeatureDefinition f, Object value) {
+    if (value == null) {
+      return null;
+    }
+    return switch (f.type()) {
+      case NUMBER -> {
+        double d = ((Number) value).doubleValue();
+        yield Double.isNaN(d) ? null : d;
+      }
+      case BOOLEAN -> (Boolean) value;
+      default -> value.toString();
+    };
+  }
+
+  private static int sqlType(FeatureType type) {
+    return switch (type) {
+      case NUMBER -> Types.DOUBLE;
+      case BOOLEAN -> Types.BOOLEAN;
+      default -> Types.VARCHAR;
+    };
+  }
+
+  private static String upsertFeatures() {
+    List<String> names =
+        PortraitFeatureColumns.features().stream().map(FeatureDefinition::name).toList();
+    return "insert into portrait_features (user_id, last_event_at, "
+        + String.join(", ", names)
+        + ") values (?, ?"
+        + ", ?".repeat(names.size())
+        + ") on conflict (user_id) do update set last_event_at = excluded.last_event_at, "
+        + names.stream().map(n -> n + " = excluded." + n).collect(Collectors.joining(", "));
   }
 
   /** The last event sequence number the stored snapshots include (0 if none). */
@@ -144,7 +212,8 @@ public final class ProfileStore {
     try (Connection c = db.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
-                "truncate profiles, tag_history; delete from projector_checkpoint where name = ?")) {
+                "truncate profiles, portrait_features, tag_history;"
+                    + " delete from projector_checkpoint where name = ?")) {
       ps.setString(1, projector);
       ps.execute();
     } catch (SQLException e) {
@@ -163,6 +232,7 @@ public final class ProfileStore {
         rs.getString(5),
         rs.getString(6),
         List.of(tags),
-        rs.getString(8));
+        rs.getString(8),
+        Map.of());
   }
 }

@@ -110,9 +110,9 @@ public final class SubjectStore {
   /**
    * Erases a user in one transaction: events under a legal retention duty (or all of them, under a
    * legal hold) move to restricted storage, the rest are deleted; snapshots, tag history and dead
-   * letters naming the user are deleted; loan decisions and their review tasks (loan records) move
-   * to restricted storage after open tasks are closed; committed credit is released; the erasure is
-   * recorded.
+   * letters naming the user are deleted, and so are the typed features and segment membership;
+   * loan decisions and their review tasks (loan records) move to restricted storage after open
+   * tasks are closed; committed credit is released; the erasure is recorded.
    */
   public Erasure erase(String userId, String by, String requestRef, Instant at) {
     try (Connection c = db.getConnection()) {
@@ -126,6 +126,8 @@ public final class SubjectStore {
           }
         }
         long total = delete(c, "delete from events where user_id = ?", userId);
+        // the typed features would go with the profile (on delete cascade); said here explicitly
+        delete(c, "delete from portrait_features where user_id = ?", userId);
         int profiles = (int) delete(c, "delete from profiles where user_id = ?", userId);
         int tags = (int) delete(c, "delete from tag_history where user_id = ?", userId);
         int letters = (int) delete(c, "delete from dead_letters where user_id = ?", userId);
@@ -198,6 +200,7 @@ public final class SubjectStore {
 
   /** Deletes a user's portrait snapshot (again, after erasure, in case a snapshot raced it). */
   public int deleteProfile(String userId) {
+    // the typed features (portrait_features) go with it: on delete cascade
     return update("delete from profiles where user_id = ?", userId);
   }
 

@@ -394,6 +394,7 @@ public final class PortraitService {
     synchronized (p) {
       Instant last = p.state().lastEventAt();
       FeatureValues values = engine.features(p, last == null ? clock.instant() : last);
+      Map<String, Object> scalars = values.scalars();
       try {
         return new ProfileSnapshot(
             user,
@@ -401,9 +402,10 @@ public final class PortraitService {
             p.state().eventCount(),
             last,
             codec.write(p.state()),
-            json.writeValueAsString(values.scalars()),
+            json.writeValueAsString(scalars),
             List.copyOf(p.tags().keySet()),
-            json.writeValueAsString(p.tags()));
+            json.writeValueAsString(p.tags()),
+            scalars);
       } catch (JsonProcessingException e) {
         throw new IllegalStateException("cannot write the portrait of " + user, e);
       }

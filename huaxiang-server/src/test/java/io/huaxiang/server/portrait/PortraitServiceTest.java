@@ -64,7 +64,8 @@ class PortraitServiceTest {
                       "{\"activity\": 3}",
                       old.featuresJson(),
                       old.tags(),
-                      old.tagSinceJson())),
+                      old.tagSinceJson(),
+                      java.util.Map.of())),
               first.events().lastSeq(),
               NOW);
     }
