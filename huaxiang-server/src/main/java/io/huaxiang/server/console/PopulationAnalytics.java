@@ -4,6 +4,7 @@ import io.huaxiang.core.profile.FeatureCatalogue;
 import io.huaxiang.core.profile.FeatureDefinition;
 import io.huaxiang.core.profile.FeatureType;
 import io.huaxiang.core.profile.FunnelStage;
+import io.huaxiang.store.PortraitFeatureColumns;
 import io.huaxiang.store.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,8 +23,8 @@ import javax.sql.DataSource;
  * disbursement cohort and vintage curves, each narrowed by a {@link PopulationScope}.
  *
  * <p>Everything is grouped in PostgreSQL; the JVM receives at most a few hundred rows, never the
- * users. Feature names are checked against the catalogue before they reach SQL, and are bound as
- * parameters anyway.
+ * users. Portrait figures read the typed {@code portrait_features} table; feature names are checked
+ * against the catalogue before they become column names.
  */
 public final class PopulationAnalytics {
   /** Bins a histogram aims at by default. */
@@ -39,6 +40,13 @@ public final class PopulationAnalytics {
           "funnel_stage", CategoryLabels.FUNNEL,
           "operation_step", CategoryLabels.OPERATION_STEP,
           "age_band", CategoryLabels.AGE_BAND);
+
+  /**
+   * The typed features, one row per user ({@code portrait_features}, V41): a scan reads a few
+   * hundred bytes per user, where {@code profiles.features} cost a de-toast of a whole JSON
+   * document.
+   */
+  private static final String FEATURES = "portrait_features f";
 
   private final DataSource db;
   private final String zone;
@@ -144,13 +152,13 @@ public final class PopulationAnalytics {
     if (d.numeric()) {
       return histogram(d, bins, scope);
     }
-    PopulationScope.Sql where = scope.profiles();
+    PopulationScope.Sql where = scope.features();
     List<Object> params = new ArrayList<>(d.params());
     params.addAll(where.params);
     Map<String, Long> counts = new LinkedHashMap<>();
     rows(
-        "select k, count(*) from (select %s as k from profiles where true%s) p group by k"
-            .formatted(d.sql(), where),
+        "select k, count(*) from (select %s as k from %s where true%s) p group by k"
+            .formatted(d.sql(), FEATURES, where),
         rs -> counts.put(rs.getString(1) == null ? null : rs.getString(1), rs.getLong(2)),
         params);
     long missing = counts.getOrDefault(null, 0L);
@@ -171,15 +179,15 @@ public final class PopulationAnalytics {
   }
 
   /**
-   * A histogram in one scan of the profiles: the bins are chosen from the percentiles of a sample
-   * (the whole table when small), then one grouped scan counts the bins and, in the same pass
-   * (grouping sets), the exact totals, range and median.
+   * A histogram in one scan of the typed features: the bins are chosen from the percentiles of a
+   * sample (the whole table when small), then one grouped scan counts the bins and, in the same
+   * pass (grouping sets), the exact totals, range and median.
    */
   private Distribution histogram(Dimension d, int target, PopulationScope scope) {
     Stats s = stats(d, scope);
     Binning b = s.valued() == 0 ? Binning.single() : Binning.of(s, target);
     long[] counts = new long[b.count()];
-    PopulationScope.Sql where = scope.profiles();
+    PopulationScope.Sql where = scope.features();
     List<Object> params = new ArrayList<>(d.params());
     params.addAll(where.params);
     Object[] totals = new Object[5];
@@ -187,10 +195,10 @@ public final class PopulationAnalytics {
         """
         select grouping(b), b, count(*), count(v), min(v), max(v),
                percentile_cont(0.5) within group (order by v)
-          from (select v, %s as b from (select %s as v from profiles where true%s) p) x
+          from (select v, %s as b from (select %s as v from %s where true%s) p) x
          group by grouping sets ((b), ())
         """
-            .formatted(b.bucketSql("v"), d.sql(), where),
+            .formatted(b.bucketSql("v"), d.sql(), FEATURES, where),
         rs -> {
           if (rs.getInt(1) == 1) {
             totals[0] = rs.getLong(3);
@@ -226,13 +234,14 @@ public final class PopulationAnalytics {
   }
 
   /**
-   * The share of the profiles table (in percent) that choosing bins reads: all of it up to {@link
-   * #sampleAbove} rows (by the planner's estimate), else enough pages for about that many rows.
+   * The share of the typed feature table (in percent) that choosing bins reads: all of it up to
+   * {@link #sampleAbove} rows (by the planner's estimate), else enough pages for about that many
+   * rows.
    */
   private double samplePercent() {
     double[] estimate = {0};
     rows(
-        "select reltuples from pg_class where relname = 'profiles' and relkind = 'r'",
+        "select reltuples from pg_class where relname = 'portrait_features' and relkind = 'r'",
         rs -> estimate[0] = rs.getDouble(1),
         List.of());
     return estimate[0] <= sampleAbove ? 100 : Math.max(0.01, 100.0 * sampleAbove / estimate[0]);
@@ -246,7 +255,7 @@ public final class PopulationAnalytics {
     Dimension c = dimension(columns);
     Keyed rk = keyed(r, bins, scope);
     Keyed ck = keyed(c, bins, scope);
-    PopulationScope.Sql where = scope.profiles();
+    PopulationScope.Sql where = scope.features();
     List<Object> params = new ArrayList<>();
     params.addAll(r.params());
     params.addAll(c.params());
@@ -256,8 +265,8 @@ public final class PopulationAnalytics {
     Map<String, Long> columnTotals = new LinkedHashMap<>();
     long[] users = {0};
     rows(
-        "select %s, %s, count(*) from (select %s as a, %s as b from profiles where true%s) p"
-                .formatted(rk.keySql("a"), ck.keySql("b"), r.sql(), c.sql(), where)
+        "select %s, %s, count(*) from (select %s as a, %s as b from %s where true%s) p"
+                .formatted(rk.keySql("a"), ck.keySql("b"), r.sql(), c.sql(), FEATURES, where)
             + " group by 1, 2",
         rs -> {
           String a = rs.getString(1) == null ? CategoryLabels.UNKNOWN : rs.getString(1);
@@ -506,7 +515,10 @@ public final class PopulationAnalytics {
 
   // --- building blocks
 
-  /** A dimension over the profiles: its SQL over {@code features}, labels, and whether numeric. */
+  /**
+   * A dimension over the typed features ({@code f}, see {@link #FEATURES}): its SQL, labels, and
+   * whether numeric.
+   */
   private record Dimension(
       String name,
       String labelZh,
@@ -526,12 +538,10 @@ public final class PopulationAnalytics {
           "年龄段",
           "Age band",
           """
-          case when (features->>'age')::float8 is null then null
-               when (features->>'age')::float8 < 18 then 'under_18'
-               when (features->>'age')::float8 < 25 then '18_24'
-               when (features->>'age')::float8 < 35 then '25_34'
-               when (features->>'age')::float8 < 45 then '35_44'
-               when (features->>'age')::float8 < 55 then '45_54' else '55_plus' end""",
+          case when f.age is null then null
+               when f.age < 18 then 'under_18' when f.age < 25 then '18_24'
+               when f.age < 35 then '25_34' when f.age < 45 then '35_44'
+               when f.age < 55 then '45_54' else '55_plus' end""",
           List.of(),
           false,
           CategoryLabels.AGE_BAND);
@@ -546,7 +556,8 @@ public final class PopulationAnalytics {
           name,
           l[0],
           l[1],
-          "case when tags @> array[?]::text[] then 'yes' else 'no' end",
+          "case when f.user_id in (select user_id from profiles where tags @> array[?]::text[])"
+              + " then 'yes' else 'no' end",
           List.of(tag),
           false,
           CategoryLabels.of("yes", "持有", "holds the tag", "no", "未持有", "does not hold it"));
@@ -559,12 +570,16 @@ public final class PopulationAnalytics {
       throw new UnknownDimensionException(name, "scalar feature");
     }
     boolean numeric = f.type() == FeatureType.NUMBER && !LABELS.containsKey(name);
+    // the column name is the catalogue's own (checked above), never the caller's text
+    String column =
+        "f."
+            + PortraitFeatureColumns.column(name)
+                .orElseThrow(() -> new IllegalStateException(name));
     String sql =
         numeric
-            ? "(features->>?)::float8"
-            : name.equals("city_tier") ? "((features->>?)::float8)::int::text" : "features->>?";
-    return new Dimension(
-        name, f.labelZh(), f.labelEn(), sql, List.of(name), numeric, LABELS.get(name));
+            ? column
+            : f.type() == FeatureType.NUMBER ? "(" + column + ")::int::text" : column + "::text";
+    return new Dimension(name, f.labelZh(), f.labelEn(), sql, List.of(), numeric, LABELS.get(name));
   }
 
   /** A name that is not a scalar feature, {@code age_band} or a known {@code tag:<id>}. */
@@ -624,14 +639,15 @@ public final class PopulationAnalytics {
 
   /** The stats over a sample of {@code percent} of the table's pages (100: all rows). */
   private Stats stats(Dimension d, PopulationScope scope, double percent) {
-    PopulationScope.Sql where = scope.profiles();
+    PopulationScope.Sql where = scope.features();
     List<Object> params = new ArrayList<>(d.params());
     params.addAll(where.params);
     Stats[] out = new Stats[1];
     String table =
         percent >= 100
-            ? "profiles"
-            : String.format(java.util.Locale.ROOT, "profiles tablesample system (%.4f)", percent);
+            ? FEATURES
+            : String.format(
+                java.util.Locale.ROOT, FEATURES + " tablesample system (%.4f)", percent);
     rows(
         """
         select count(*), count(v), min(v), max(v),

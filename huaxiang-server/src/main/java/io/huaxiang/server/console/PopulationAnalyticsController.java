@@ -7,18 +7,10 @@ import io.huaxiang.server.console.PopulationAnalytics.Distribution;
 import io.huaxiang.server.console.PopulationAnalytics.FunnelStep;
 import io.huaxiang.server.console.PopulationAnalytics.UnknownDimensionException;
 import io.huaxiang.server.console.PopulationAnalytics.VintagePoint;
-import io.huaxiang.server.portrait.PortraitService;
-import io.huaxiang.store.SegmentStore;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,29 +27,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/population", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "population", description = "Population overview of all portraits / 画像总览")
 class PopulationAnalyticsController {
-  private static final String SCOPE_DOC =
-      "tag: only holders of a tag; segment: only members of a saved segment (kept in real time);"
-          + " from/to: ISO date or time, events by event time, users by the time of their portrait";
+  private static final String SCOPE_DOC = PopulationScopes.DOC;
 
   private final PopulationAnalytics analytics;
-  private final SegmentStore segments;
-  private final io.huaxiang.server.security.Ownership ownership;
-  private final Set<String> tags;
-  private final ZoneId zone;
+  private final PopulationScopes scopes;
 
-  PopulationAnalyticsController(
-      PopulationAnalytics analytics,
-      SegmentStore segments,
-      PortraitService portraits,
-      io.huaxiang.server.security.Ownership ownership) {
+  PopulationAnalyticsController(PopulationAnalytics analytics, PopulationScopes scopes) {
     this.analytics = analytics;
-    this.segments = segments;
-    this.ownership = ownership;
-    this.tags =
-        portraits.engine().tagRules().rules().stream()
-            .map(io.huaxiang.core.tag.TagRule::id)
-            .collect(java.util.stream.Collectors.toSet());
-    this.zone = portraits.engine().zone();
+    this.scopes = scopes;
   }
 
   @Operation(
@@ -133,54 +110,7 @@ class PopulationAnalyticsController {
   }
 
   private PopulationScope scope(String tag, String segment, String from, String to) {
-    String t = blank(tag) ? null : tag;
-    if (t != null && !tags.contains(t)) {
-      throw new ApiException(
-          HttpStatus.BAD_REQUEST,
-          "UNKNOWN_TAG",
-          "unknown tag '" + t + "': see GET /api/v1/catalogue/tags for the tag ids",
-          "未知标签 '" + t + "':标签列表见 GET /api/v1/catalogue/tags");
-    }
-    String s = blank(segment) ? null : segment;
-    // object level: a segment the caller may not see (marketing: another team's) is answered
-    // exactly like a missing one, so its existence and its members' figures do not leak
-    if (s != null
-        && segments.latest(s).filter(d -> ownership.segmentVisible(d.createdBy())).isEmpty()) {
-      throw new ApiException(
-          HttpStatus.BAD_REQUEST,
-          "UNKNOWN_SEGMENT",
-          "unknown segment '" + s + "': see GET /api/v1/segments",
-          "未知客群 '" + s + "':客群列表见 GET /api/v1/segments");
-    }
-    Instant f = time("from", from);
-    Instant u = time("to", to);
-    if (f != null && u != null && !f.isBefore(u)) {
-      throw new ApiException(
-          HttpStatus.BAD_REQUEST, "INVALID_RANGE", "'from' must be before 'to'", "from 须早于 to");
-    }
-    return new PopulationScope(t, s, f, u);
-  }
-
-  /** An ISO date (start of that day in the configured zone) or a time with offset. */
-  private Instant time(String field, String value) {
-    if (blank(value)) {
-      return null;
-    }
-    try {
-      return value.length() == 10
-          ? LocalDate.parse(value).atStartOfDay(zone).toInstant()
-          : OffsetDateTime.parse(value).toInstant();
-    } catch (DateTimeParseException e) {
-      throw new ApiException(
-          HttpStatus.BAD_REQUEST,
-          "INVALID_VALUE",
-          "'"
-              + field
-              + "' must be an ISO date (2026-06-01) or time with offset, got '"
-              + value
-              + "'",
-          field + " 须为 ISO 日期(2026-06-01)或带时区的时间,实际为 '" + value + "'");
-    }
+    return scopes.parse(tag, segment, from, to);
   }
 
   private static int bins(int n, int max) {
@@ -205,9 +135,5 @@ class PopulationAnalyticsController {
               + ": use a scalar feature (GET /api/v1/catalogue/features), age_band or tag:<id>",
           "未知特征 '" + e.name() + "':可用标量特征、age_band 或 tag:<标签>");
     }
-  }
-
-  private static boolean blank(String s) {
-    return s == null || s.isBlank();
   }
 }

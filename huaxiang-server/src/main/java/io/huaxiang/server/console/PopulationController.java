@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The population overview behind the console's 画像总览 page: sizes, distributions, activity, the
- * funnel, loans and tags, each optionally narrowed to the users holding one tag.
+ * funnel, loans and tags, each optionally narrowed by tag, segment and time range ({@link
+ * PopulationScopes}).
  */
 @RestController
 @RequestMapping(path = "/api/v1/population", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -28,12 +29,19 @@ import org.springframework.web.bind.annotation.RestController;
 class PopulationController {
   private static final int MAX_USERS = 200;
   private static final String TAG_DOC = "only users currently holding this tag, e.g. prime_repayer";
+  private static final String SEGMENT_DOC = "only current members of this saved segment";
+  private static final String FROM_DOC =
+      "ISO date or time with offset, inclusive: events by event time, users by portrait time";
+  private static final String TO_DOC = "ISO date or time with offset, exclusive";
 
   private final PopulationQueries queries;
+  private final PopulationScopes scopes;
   private final Map<String, TagRule> rules;
 
-  PopulationController(PopulationQueries queries, PortraitService portraits) {
+  PopulationController(
+      PopulationQueries queries, PopulationScopes scopes, PortraitService portraits) {
     this.queries = queries;
+    this.scopes = scopes;
     this.rules =
         portraits.engine().tagRules().rules().stream()
             .collect(Collectors.toMap(TagRule::id, Function.identity()));
@@ -42,48 +50,71 @@ class PopulationController {
   @Operation(summary = "Users, their events and the time span covered")
   @GetMapping("/summary")
   PopulationSummary summary(
-      @Parameter(description = TAG_DOC) @RequestParam(required = false) String tag) {
-    return queries.summary(checked(tag));
+      @Parameter(description = TAG_DOC) @RequestParam(required = false) String tag,
+      @Parameter(description = SEGMENT_DOC) @RequestParam(required = false) String segment,
+      @Parameter(description = FROM_DOC) @RequestParam(required = false) String from,
+      @Parameter(description = TO_DOC) @RequestParam(required = false) String to) {
+    return queries.summary(scopes.parse(tag, segment, from, to));
   }
 
   @Operation(summary = "New users per day of first registration, in the configured zone")
   @GetMapping("/new-users")
   List<DailyCount> newUsers(
-      @Parameter(description = TAG_DOC) @RequestParam(required = false) String tag) {
-    return queries.newUsersPerDay(checked(tag));
+      @Parameter(description = TAG_DOC) @RequestParam(required = false) String tag,
+      @Parameter(description = SEGMENT_DOC) @RequestParam(required = false) String segment,
+      @Parameter(description = FROM_DOC) @RequestParam(required = false) String from,
+      @Parameter(description = TO_DOC) @RequestParam(required = false) String to) {
+    return queries.newUsersPerDay(scopes.parse(tag, segment, from, to));
   }
 
   @Operation(summary = "Distributions of age band, gender, city tier, education and income band")
   @GetMapping("/demographics")
   List<Distribution> demographics(
-      @Parameter(description = TAG_DOC) @RequestParam(required = false) String tag) {
-    return queries.demographics(checked(tag));
+      @Parameter(description = TAG_DOC) @RequestParam(required = false) String tag,
+      @Parameter(description = SEGMENT_DOC) @RequestParam(required = false) String segment,
+      @Parameter(description = FROM_DOC) @RequestParam(required = false) String from,
+      @Parameter(description = TO_DOC) @RequestParam(required = false) String to) {
+    return queries.demographics(scopes.parse(tag, segment, from, to));
   }
 
   @Operation(summary = "Activity events per weekday (0 = Monday) and hour, in the configured zone")
   @GetMapping("/activity-heatmap")
   List<HeatCell> activityHeatmap(
-      @Parameter(description = TAG_DOC) @RequestParam(required = false) String tag) {
-    return queries.activityHeatmap(checked(tag));
+      @Parameter(description = TAG_DOC) @RequestParam(required = false) String tag,
+      @Parameter(description = SEGMENT_DOC) @RequestParam(required = false) String segment,
+      @Parameter(description = FROM_DOC) @RequestParam(required = false) String from,
+      @Parameter(description = TO_DOC) @RequestParam(required = false) String to) {
+    return queries.activityHeatmap(scopes.parse(tag, segment, from, to));
   }
 
   @Operation(summary = "Users who reached at least each stage: registered → repaid")
   @GetMapping("/funnel")
   List<Bucket> funnel(
-      @Parameter(description = TAG_DOC) @RequestParam(required = false) String tag) {
-    return queries.funnel(checked(tag));
+      @Parameter(description = TAG_DOC) @RequestParam(required = false) String tag,
+      @Parameter(description = SEGMENT_DOC) @RequestParam(required = false) String segment,
+      @Parameter(description = FROM_DOC) @RequestParam(required = false) String from,
+      @Parameter(description = TO_DOC) @RequestParam(required = false) String to) {
+    return queries.funnel(scopes.parse(tag, segment, from, to));
   }
 
   @Operation(summary = "Loan purposes, requested amounts, repayment modes, on-time vs late")
   @GetMapping("/loans")
-  LoanOverview loans(@Parameter(description = TAG_DOC) @RequestParam(required = false) String tag) {
-    return queries.loans(checked(tag));
+  LoanOverview loans(
+      @Parameter(description = TAG_DOC) @RequestParam(required = false) String tag,
+      @Parameter(description = SEGMENT_DOC) @RequestParam(required = false) String segment,
+      @Parameter(description = FROM_DOC) @RequestParam(required = false) String from,
+      @Parameter(description = TO_DOC) @RequestParam(required = false) String to) {
+    return queries.loans(scopes.parse(tag, segment, from, to));
   }
 
   @Operation(summary = "Users per tag they currently hold, most common first")
   @GetMapping("/tags")
-  List<Bucket> tags(@Parameter(description = TAG_DOC) @RequestParam(required = false) String tag) {
-    return queries.tagCounts(checked(tag)).entrySet().stream()
+  List<Bucket> tags(
+      @Parameter(description = TAG_DOC) @RequestParam(required = false) String tag,
+      @Parameter(description = SEGMENT_DOC) @RequestParam(required = false) String segment,
+      @Parameter(description = FROM_DOC) @RequestParam(required = false) String from,
+      @Parameter(description = TO_DOC) @RequestParam(required = false) String to) {
+    return queries.tagCounts(scopes.parse(tag, segment, from, to)).entrySet().stream()
         .map(
             e -> {
               TagRule r = rules.get(e.getKey());
@@ -98,6 +129,9 @@ class PopulationController {
   @GetMapping("/users")
   List<UserRow> users(
       @Parameter(description = TAG_DOC) @RequestParam(required = false) String tag,
+      @Parameter(description = SEGMENT_DOC) @RequestParam(required = false) String segment,
+      @Parameter(description = FROM_DOC) @RequestParam(required = false) String from,
+      @Parameter(description = TO_DOC) @RequestParam(required = false) String to,
       @RequestParam(defaultValue = "20") int limit) {
     if (limit < 1 || limit > MAX_USERS) {
       throw new ApiException(
@@ -106,7 +140,7 @@ class PopulationController {
           "limit must be between 1 and " + MAX_USERS + ", got " + limit,
           "limit 须在 1 到 " + MAX_USERS + " 之间,实际为 " + limit);
     }
-    return queries.recentUsers(checked(tag), limit);
+    return queries.recentUsers(scopes.parse(tag, segment, from, to), limit);
   }
 
   @Operation(
@@ -125,19 +159,5 @@ class PopulationController {
     out.put("loan_purpose", CategoryLabels.LOAN_PURPOSE.asMap());
     out.put("repayment_mode", CategoryLabels.REPAYMENT_MODE.asMap());
     return out;
-  }
-
-  private String checked(String tag) {
-    if (tag == null || tag.isBlank()) {
-      return null;
-    }
-    if (!rules.containsKey(tag)) {
-      throw new ApiException(
-          HttpStatus.BAD_REQUEST,
-          "UNKNOWN_TAG",
-          "unknown tag '" + tag + "': see GET /api/v1/catalogue/tags for the tag ids",
-          "未知标签 '" + tag + "':标签列表见 GET /api/v1/catalogue/tags");
-    }
-    return tag;
   }
 }

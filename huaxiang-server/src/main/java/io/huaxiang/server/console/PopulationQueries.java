@@ -18,19 +18,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 /**
- * Population analytics for the console, computed in PostgreSQL over the profile snapshots ({@code
- * profiles.features}, {@code profiles.tags}) and the event log, so no query loads all users into
- * the JVM: each returns at most a few hundred grouped rows.
+ * Population analytics for the console, computed in PostgreSQL over the typed portrait features
+ * ({@code portrait_features}), the tags of the snapshots ({@code profiles.tags}) and the event log,
+ * so no query loads all users into the JVM: each returns at most a few hundred grouped rows.
  *
- * <p>Every query takes an optional tag: when given, only users currently holding that tag count.
- * Profile features are as of each user's last event (what the snapshot stores); hours and days are
- * counted in the configured zone.
+ * <p>Every query takes a {@link PopulationScope}: only holders of a tag, only members of a segment,
+ * and a time range that selects events by event time for event-based figures (events, new users,
+ * the heatmap, loans) and users by their portrait time (last event) for portrait-based ones (users,
+ * demographics, the funnel, tags). Profile features are as of each user's last event; hours and
+ * days are counted in the configured zone.
  */
 public final class PopulationQueries {
   /** The event types that count as user activity, as in the portrait's activity features. */
@@ -43,10 +44,6 @@ public final class PopulationQueries {
           EventType.REPAYMENT_MADE,
           EventType.TRANSACTION);
 
-  private static final String PROFILE_SCOPE = " and tags @> array[?]::text[]";
-  private static final String EVENT_SCOPE =
-      " and user_id in (select user_id from profiles where tags @> array[?]::text[])";
-
   private final DataSource db;
   private final ZoneId zoneId;
   private final String zone;
@@ -58,53 +55,71 @@ public final class PopulationQueries {
   }
 
   /** Users, their events and the time span they cover. */
-  public PopulationSummary summary(String tag) {
+  public PopulationSummary summary(PopulationScope scope) {
     long[] users = new long[2];
+    PopulationScope.Sql p = scope.features();
     rows(
-        "select count(*), count(*) filter (where cardinality(tags) > 0) from profiles where true"
-            + scope(PROFILE_SCOPE, tag),
+        "select count(*), count(*) filter (where cardinality(x.tags) > 0)"
+            + " from portrait_features f join profiles x using (user_id) where true"
+            + p,
         rs -> {
           users[0] = rs.getLong(1);
           users[1] = rs.getLong(2);
           return null;
         },
-        tag);
+        p.params);
     Object[] ev = new Object[3];
+    PopulationScope.Sql e = scope.events();
     rows(
-        "select count(*), min(occurred_at), max(occurred_at) from events where true"
-            + scope(EVENT_SCOPE, tag),
+        "select count(*), min(occurred_at), max(occurred_at) from events where true" + e,
         rs -> {
           ev[0] = rs.getLong(1);
           ev[1] = instant(rs.getTimestamp(2));
           ev[2] = instant(rs.getTimestamp(3));
           return null;
         },
-        tag);
+        e.params);
     return new PopulationSummary(
         users[0], (Long) ev[0], users[1], (Instant) ev[1], (Instant) ev[2], zone);
   }
 
-  /** Users per day of their first registration event (每日新增注册). */
-  public List<DailyCount> newUsersPerDay(String tag) {
+  /**
+   * Users per day of their first registration event (每日新增注册); the range selects by that first
+   * registration.
+   */
+  public List<DailyCount> newUsersPerDay(PopulationScope scope) {
+    PopulationScope.Sql u = scope.users();
+    List<Object> params = new ArrayList<>();
+    params.add(zone);
+    params.addAll(u.params);
+    String range = "";
+    if (scope.from() != null) {
+      range += " and first_at >= ?";
+      params.add(Timestamp.from(scope.from()));
+    }
+    if (scope.to() != null) {
+      range += " and first_at < ?";
+      params.add(Timestamp.from(scope.to()));
+    }
     return rows(
         """
-        select day, count(*) from (
-          select (min(occurred_at) at time zone ?)::date as day
+        select (first_at at time zone ?)::date as day, count(*) from (
+          select min(occurred_at) as first_at
             from events where type = 'user_registered'%s
            group by user_id) r
+         where true%s
          group by day order by day
         """
-            .formatted(scope(EVENT_SCOPE, tag)),
+            .formatted(u, range),
         rs -> new DailyCount(rs.getObject(1, LocalDate.class), rs.getLong(2)),
-        zone,
-        tag);
+        params);
   }
 
   /**
    * The demographic distributions: age band, gender, city tier, education, income band, from one
    * scan of the profiles.
    */
-  public List<Distribution> demographics(String tag) {
+  public List<Distribution> demographics(PopulationScope scope) {
     List<Dimension> dimensions =
         List.of(
             new Dimension("age_band", "年龄段", "Age band", AGE_BAND, CategoryLabels.AGE_BAND),
@@ -126,11 +141,12 @@ public final class PopulationQueries {
         dimensions.stream()
             .map(d -> "select '%1$s', %1$s, count(*) from p group by 2".formatted(d.name()))
             .collect(Collectors.joining("\nunion all "));
+    PopulationScope.Sql where = scope.features();
     Map<String, Map<String, Long>> counts =
         grouped(
-            "with p as materialized (select %s from profiles, %s where true%s)\n%s"
-                .formatted(columns, FEATURES, scope(PROFILE_SCOPE, tag), groups),
-            tag);
+            "with p as materialized (select %s from %s where true%s)\n%s"
+                .formatted(columns, FEATURES, where, groups),
+            where.params);
     return dimensions.stream()
         .map(
             d ->
@@ -142,7 +158,7 @@ public final class PopulationQueries {
         .toList();
   }
 
-  /** A categorical view of the profiles: its SQL expression over {@code features} and labels. */
+  /** A categorical view of the users: its SQL expression over the typed features and labels. */
   private record Dimension(
       String name, String labelZh, String labelEn, String expression, CategoryLabels labels) {}
 
@@ -155,24 +171,25 @@ public final class PopulationQueries {
    * into its local weekday and hour here. Converting every event with {@code at time zone} in SQL
    * gives the same cells, but on 3 million events read from an index it took 2.5 times as long.
    */
-  public List<HeatCell> activityHeatmap(String tag) {
+  public List<HeatCell> activityHeatmap(PopulationScope scope) {
     String types =
         ACTIVITY_TYPES.stream().map(t -> "'" + t.wire() + "'").collect(Collectors.joining(", "));
     long bucket = wholeHours(zoneId) ? 3600 : 900;
     long[] cells = new long[7 * 24];
+    PopulationScope.Sql e = scope.events();
     rows(
         """
         select floor(extract(epoch from occurred_at) / %d)::bigint, count(*)
           from events where type in (%s)%s
          group by 1
         """
-            .formatted(bucket, types, scope(EVENT_SCOPE, tag)),
+            .formatted(bucket, types, e),
         rs -> {
           ZonedDateTime local = Instant.ofEpochSecond(rs.getLong(1) * bucket).atZone(zoneId);
           cells[(local.getDayOfWeek().getValue() - 1) * 24 + local.getHour()] += rs.getLong(2);
           return null;
         },
-        tag);
+        e.params);
     List<HeatCell> out = new ArrayList<>();
     for (int i = 0; i < cells.length; i++) {
       if (cells[i] > 0) {
@@ -205,23 +222,24 @@ public final class PopulationQueries {
    * Users who reached at least each funnel stage (转化漏斗), registered → repaid, from the portrait's
    * furthest stage ({@code funnel_stage_rank}).
    */
-  public List<Bucket> funnel(String tag) {
+  public List<Bucket> funnel(PopulationScope scope) {
     long[] reached = new long[5];
+    PopulationScope.Sql where = scope.features();
     rows(
         """
         select count(*) filter (where r >= 1), count(*) filter (where r >= 2),
                count(*) filter (where r >= 3), count(*) filter (where r >= 4),
                count(*) filter (where r >= 5)
-          from (select coalesce(f.funnel_stage_rank, 0) as r from profiles, %s where true%s) p
+          from (select coalesce(f.funnel_stage_rank, 0) as r from %s where true%s) p
         """
-            .formatted(FEATURES, scope(PROFILE_SCOPE, tag)),
+            .formatted(FEATURES, where),
         rs -> {
           for (int i = 0; i < reached.length; i++) {
             reached[i] = rs.getLong(i + 1);
           }
           return null;
         },
-        tag);
+        where.params);
     Map<String, Long> counts = new LinkedHashMap<>();
     FunnelStage[] stages = FunnelStage.values();
     for (int i = 0; i < stages.length; i++) {
@@ -234,7 +252,8 @@ public final class PopulationQueries {
    * Loan purposes, requested amounts, repayment modes and repayment timeliness, from one scan of
    * the loan events.
    */
-  public LoanOverview loans(String tag) {
+  public LoanOverview loans(PopulationScope scope) {
+    PopulationScope.Sql e = scope.events();
     Map<String, Map<String, Long>> counts =
         grouped(
             """
@@ -263,8 +282,8 @@ public final class PopulationQueries {
                         when late <= 30 then 'late_8_30' else 'late_31_plus' end, count(*)
               from e where type = 'repayment_made' group by 2
             """
-                .formatted(scope(EVENT_SCOPE, tag)),
-            tag);
+                .formatted(e),
+            e.params);
     return new LoanOverview(
         CategoryLabels.LOAN_PURPOSE.buckets(counts.getOrDefault("purpose", Map.of()), true),
         CategoryLabels.AMOUNT_BAND.buckets(counts.getOrDefault("amount", Map.of()), true),
@@ -273,22 +292,27 @@ public final class PopulationQueries {
   }
 
   /** Users per tag they currently hold, most common first; labels are added by the caller. */
-  public Map<String, Long> tagCounts(String tag) {
+  public Map<String, Long> tagCounts(PopulationScope scope) {
     Map<String, Long> out = new LinkedHashMap<>();
+    PopulationScope.Sql where = scope.features();
     rows(
-        "select t, count(*) from profiles, unnest(tags) as t where true"
-            + scope(PROFILE_SCOPE, tag)
+        "select t, count(*) from profiles x join portrait_features f using (user_id),"
+            + " unnest(x.tags) as t where true"
+            + where
             + " group by t order by 2 desc, 1",
         rs -> out.put(rs.getString(1), rs.getLong(2)),
-        tag);
+        where.params);
     return out;
   }
 
   /** The most recently active users (by their last event), at most {@code limit}. */
-  public List<UserRow> recentUsers(String tag, int limit) {
+  public List<UserRow> recentUsers(PopulationScope scope, int limit) {
+    PopulationScope.Sql where = scope.profiles();
+    List<Object> params = new ArrayList<>(where.params);
+    params.add(limit);
     return rows(
         "select user_id, event_count, last_event_at, tags from profiles where true"
-            + scope(PROFILE_SCOPE, tag)
+            + where
             + " order by last_event_at desc nulls last, user_id limit ?",
         rs ->
             new UserRow(
@@ -296,19 +320,16 @@ public final class PopulationQueries {
                 rs.getLong(2),
                 instant(rs.getTimestamp(3)),
                 List.of((String[]) rs.getArray(4).getArray())),
-        tag,
-        limit);
+        params);
   }
 
   // --- SQL building blocks
 
   /**
-   * The features the overview reads, unpacked once per profile: each {@code features->>'x'} would
-   * decompress the whole JSON document again, which is most of the cost of a profile scan.
+   * The typed features the overview reads ({@code portrait_features}, V41): reading a value from
+   * {@code profiles.features} would decompress the user's whole JSON document.
    */
-  private static final String FEATURES =
-      "jsonb_to_record(features) as f(age numeric, gender text, city_tier numeric,"
-          + " education text, income_band text, funnel_stage_rank numeric)";
+  private static final String FEATURES = "portrait_features f";
 
   private static final String AGE_BAND =
       """
@@ -317,19 +338,15 @@ public final class PopulationQueries {
            when f.age < 35 then '25_34' when f.age < 45 then '35_44'
            when f.age < 55 then '45_54' else '55_plus' end""";
 
-  private static String scope(String clause, String tag) {
-    return tag == null ? "" : clause;
-  }
-
   /** Rows of (group, key, count) as group → key → count. */
-  private Map<String, Map<String, Long>> grouped(String sql, String tag) {
+  private Map<String, Map<String, Long>> grouped(String sql, List<Object> params) {
     Map<String, Map<String, Long>> out = new LinkedHashMap<>();
     rows(
         sql,
         rs ->
             out.computeIfAbsent(rs.getString(1), g -> new LinkedHashMap<>())
                 .put(rs.getString(2), rs.getLong(3)),
-        tag);
+        params);
     return out;
   }
 
@@ -338,12 +355,8 @@ public final class PopulationQueries {
     T map(ResultSet rs) throws SQLException;
   }
 
-  /**
-   * Runs a query; {@code params} are bound in order, and a trailing null (no tag filter) is not
-   * bound because its placeholder is then absent from the SQL.
-   */
-  private <T> List<T> rows(String sql, Row<T> row, Object... params) {
-    List<Object> bound = Stream.of(params).filter(Objects::nonNull).toList();
+  /** Runs a query; {@code params} are bound in order. */
+  private <T> List<T> rows(String sql, Row<T> row, List<Object> bound) {
     try (Connection c = db.getConnection();
         PreparedStatement ps = c.prepareStatement(sql)) {
       for (int i = 0; i < bound.size(); i++) {

@@ -32,6 +32,28 @@ public record PopulationScope(String tag, String segment, Instant from, Instant 
     return s;
   }
 
+  /**
+   * SQL conditions on {@code portrait_features} aliased {@code f} (each starting with " and "),
+   * with their parameters: tags and segments are looked up by user id, the range is on the typed
+   * row's {@code last_event_at}.
+   */
+  Sql features() {
+    Sql s = new Sql();
+    if (tag != null) {
+      s.add(" and f.user_id in (select user_id from profiles where tags @> array[?]::text[])", tag);
+    }
+    if (segment != null) {
+      s.add(" and f.user_id in (select user_id from segment_members where segment = ?)", segment);
+    }
+    if (from != null) {
+      s.add(" and f.last_event_at >= ?", Timestamp.from(from));
+    }
+    if (to != null) {
+      s.add(" and f.last_event_at < ?", Timestamp.from(to));
+    }
+    return s;
+  }
+
   /** SQL conditions on {@code events}: the users in scope, and the events in the range. */
   Sql events() {
     Sql s = users();

@@ -13,14 +13,22 @@ import io.huaxiang.core.event.RepaymentMade;
 import io.huaxiang.core.event.UserEvent;
 import io.huaxiang.core.event.UserId;
 import io.huaxiang.core.event.UserRegistered;
+import io.huaxiang.core.profile.FeatureDefinition;
 import io.huaxiang.server.cli.TestJson;
 import io.huaxiang.server.config.HuaxiangProperties;
 import io.huaxiang.server.config.HuaxiangRuntime;
 import io.huaxiang.server.demo.BulkLoader;
 import io.huaxiang.server.portrait.PortraitReading;
 import io.huaxiang.store.Database;
+import io.huaxiang.store.PortraitFeatureColumns;
 import io.huaxiang.store.TestDatabase;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,6 +55,7 @@ import org.junit.jupiter.api.Test;
  * tags, from the portraits in memory).
  */
 class PopulationQueriesTest {
+  private static final PopulationScope ALL = PopulationScope.ALL;
   private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
   private static final Instant END = Instant.parse("2026-06-30T16:00:00Z");
 
@@ -81,7 +90,7 @@ class PopulationQueriesTest {
 
   @Test
   void summaryCountsEveryUserAndEventAndTheTimeSpan() {
-    PopulationSummary s = queries.summary(null);
+    PopulationSummary s = queries.summary(ALL);
 
     assertThat(s.users()).isEqualTo(users(e -> true).size()).isEqualTo(300);
     assertThat(s.events()).isEqualTo(events.size());
@@ -108,7 +117,7 @@ class PopulationQueriesTest {
             .collect(groupingBy(at -> LocalDate.ofInstant(at, ZONE), TreeMap::new, counting()));
 
     Map<LocalDate, Long> actual = new TreeMap<>();
-    queries.newUsersPerDay(null).forEach(d -> actual.put(d.day(), d.count()));
+    queries.newUsersPerDay(ALL).forEach(d -> actual.put(d.day(), d.count()));
 
     assertThat(actual).isEqualTo(expected);
   }
@@ -118,7 +127,7 @@ class PopulationQueriesTest {
     for (String zone : List.of("Asia/Kolkata", "America/New_York", "Asia/Kathmandu")) {
       ZoneId z = ZoneId.of(zone);
       PopulationQueries there = new PopulationQueries(runtime.database().dataSource(), z);
-      assertThat(asCells(there.activityHeatmap(null))).as(zone).isEqualTo(expectedHeatmap(z));
+      assertThat(asCells(there.activityHeatmap(ALL))).as(zone).isEqualTo(expectedHeatmap(z));
     }
     assertThat(PopulationQueries.wholeHours(ZoneId.of("Asia/Kolkata"))).isFalse();
     assertThat(PopulationQueries.wholeHours(ZONE)).isTrue();
@@ -159,7 +168,7 @@ class PopulationQueriesTest {
                     counting()));
 
     Map<List<Integer>, Long> actual =
-        queries.activityHeatmap(null).stream()
+        queries.activityHeatmap(ALL).stream()
             .collect(Collectors.toMap(c -> List.of(c.weekday(), c.hour()), HeatCell::count));
 
     assertThat(actual).isEqualTo(expected);
@@ -171,7 +180,7 @@ class PopulationQueriesTest {
     Map<String, UserRegistered> registration = latestRegistrations();
     Map<String, Instant> lastEvent = lastEventPerUser();
     Map<String, Distribution> byFeature =
-        queries.demographics(null).stream()
+        queries.demographics(ALL).stream()
             .collect(Collectors.toMap(Distribution::feature, Function.identity()));
 
     assertThat(counts(byFeature.get("gender")))
@@ -199,7 +208,7 @@ class PopulationQueriesTest {
     for (UserEvent e : events) {
       furthest.merge(e.userId().value(), stage(e), Math::max);
     }
-    List<Bucket> funnel = queries.funnel(null);
+    List<Bucket> funnel = queries.funnel(ALL);
 
     assertThat(funnel)
         .extracting(Bucket::key)
@@ -215,7 +224,7 @@ class PopulationQueriesTest {
 
   @Test
   void loanOverviewMatchesTheLoanEvents() {
-    LoanOverview loans = queries.loans(null);
+    LoanOverview loans = queries.loans(ALL);
 
     List<LoanApplied> applied = of(LoanApplied.class);
     assertThat(counts(loans.purposes()))
@@ -240,7 +249,7 @@ class PopulationQueriesTest {
             .flatMap(p -> p.tags().keySet().stream())
             .collect(groupingBy(t -> t, counting()));
 
-    Map<String, Long> actual = queries.tagCounts(null);
+    Map<String, Long> actual = queries.tagCounts(ALL);
 
     assertThat(actual).isEqualTo(expected);
     assertThat(List.copyOf(actual.values())).isSortedAccordingTo(Comparator.reverseOrder());
@@ -256,23 +265,24 @@ class PopulationQueriesTest {
             .collect(Collectors.toSet());
     assertThat(holders).isNotEmpty().hasSizeLessThan(portraits.size());
     Predicate<UserEvent> held = e -> holders.contains(e.userId().value());
+    PopulationScope scope = tagged(tag);
 
-    assertThat(queries.summary(tag).users()).isEqualTo(holders.size());
-    assertThat(queries.summary(tag).events()).isEqualTo(events.stream().filter(held).count());
-    assertThat(queries.tagCounts(tag)).containsEntry(tag, (long) holders.size());
-    assertThat(queries.funnel(tag).get(0).count()).isEqualTo(holders.size());
+    assertThat(queries.summary(scope).users()).isEqualTo(holders.size());
+    assertThat(queries.summary(scope).events()).isEqualTo(events.stream().filter(held).count());
+    assertThat(queries.tagCounts(scope)).containsEntry(tag, (long) holders.size());
+    assertThat(queries.funnel(scope).get(0).count()).isEqualTo(holders.size());
     Map<String, UserRegistered> registration = latestRegistrations();
     registration.keySet().retainAll(holders);
     Distribution gender =
-        queries.demographics(tag).stream()
+        queries.demographics(scope).stream()
             .filter(d -> d.feature().equals("gender"))
             .findFirst()
             .orElseThrow();
     assertThat(counts(gender)).isEqualTo(tally(registration, r -> r.gender().toString()));
-    assertThat(sum(queries.loans(tag).timeliness()))
+    assertThat(sum(queries.loans(scope).timeliness()))
         .isEqualTo(of(RepaymentMade.class).stream().filter(held).count());
-    assertThat(queries.activityHeatmap(tag).stream().mapToLong(HeatCell::count).sum())
-        .isLessThan(queries.activityHeatmap(null).stream().mapToLong(HeatCell::count).sum());
+    assertThat(queries.activityHeatmap(scope).stream().mapToLong(HeatCell::count).sum())
+        .isLessThan(queries.activityHeatmap(ALL).stream().mapToLong(HeatCell::count).sum());
   }
 
   @Test
@@ -289,7 +299,7 @@ class PopulationQueriesTest {
             .limit(10)
             .toList();
 
-    List<UserRow> recent = queries.recentUsers(null, 10);
+    List<UserRow> recent = queries.recentUsers(ALL, 10);
 
     assertThat(recent).extracting(UserRow::userId).isEqualTo(expected);
     assertThat(recent)
@@ -300,9 +310,169 @@ class PopulationQueriesTest {
                 assertThat(r.tags())
                     .containsExactlyInAnyOrderElementsOf(
                         portraits.get(r.userId()).tags().keySet()));
-    assertThat(queries.recentUsers("prime_repayer", 500))
+    assertThat(queries.recentUsers(tagged("prime_repayer"), 500))
         .isNotEmpty()
         .allSatisfy(r -> assertThat(r.tags()).contains("prime_repayer"));
+  }
+
+  @Test
+  void aSegmentAndATimeRangeNarrowEveryOverviewQuery() throws SQLException {
+    // membership as the real-time evaluator keeps it: rows of segment_members
+    Set<String> members =
+        users(e -> true).stream()
+            .filter(u -> Math.floorMod(u.hashCode(), 3) == 0)
+            .collect(Collectors.toSet());
+    try (Connection c = runtime.database().dataSource().getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "insert into segment_members (segment, user_id, version, entered_at)"
+                    + " values ('third', ?, 1, now())")) {
+      for (String m : members) {
+        ps.setString(1, m);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    Instant from = LocalDate.parse("2026-05-01").atStartOfDay(ZONE).toInstant();
+    Instant to = LocalDate.parse("2026-06-20").atStartOfDay(ZONE).toInstant();
+    PopulationScope scope = new PopulationScope(null, "third", from, to);
+    Predicate<Instant> inRange = t -> !t.isBefore(from) && t.isBefore(to);
+    Map<String, Instant> last = lastEventPerUser();
+    // portrait-based figures: members whose portrait time (last event) is in the range
+    Set<String> portraitsInScope =
+        members.stream().filter(u -> inRange.test(last.get(u))).collect(Collectors.toSet());
+    // event-based figures: the members' events in the range
+    Predicate<UserEvent> eventInScope =
+        e -> members.contains(e.userId().value()) && inRange.test(e.occurredAt());
+    assertThat(portraitsInScope).isNotEmpty().hasSizeLessThan(members.size());
+
+    PopulationSummary summary = queries.summary(scope);
+    assertThat(summary.users()).isEqualTo(portraitsInScope.size());
+    assertThat(summary.events()).isEqualTo(events.stream().filter(eventInScope).count());
+    assertThat(summary.firstEventAt()).isAfterOrEqualTo(from);
+
+    Map<LocalDate, Long> newUsers = new TreeMap<>();
+    queries.newUsersPerDay(scope).forEach(d -> newUsers.put(d.day(), d.count()));
+    assertThat(newUsers)
+        .isEqualTo(
+            sqlCounts(
+                """
+                select (r.first_at at time zone 'Asia/Shanghai')::date, count(*)
+                  from (select user_id, min(occurred_at) as first_at from events
+                         where type = 'user_registered' group by user_id) r
+                  join segment_members m on m.user_id = r.user_id and m.segment = 'third'
+                 where r.first_at >= ? and r.first_at < ?
+                 group by 1
+                """,
+                from,
+                to));
+
+    Map<String, UserRegistered> registration = latestRegistrations();
+    registration.keySet().retainAll(portraitsInScope);
+    Distribution gender =
+        queries.demographics(scope).stream()
+            .filter(d -> d.feature().equals("gender"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(counts(gender)).isEqualTo(tally(registration, r -> r.gender().toString()));
+
+    Set<String> activity =
+        PopulationQueries.ACTIVITY_TYPES.stream().map(t -> t.wire()).collect(Collectors.toSet());
+    assertThat(queries.activityHeatmap(scope).stream().mapToLong(HeatCell::count).sum())
+        .isEqualTo(
+            events.stream()
+                .filter(eventInScope)
+                .filter(e -> activity.contains(e.type().wire()))
+                .count());
+
+    Map<String, Integer> furthest = new HashMap<>();
+    for (UserEvent e : events) {
+      if (portraitsInScope.contains(e.userId().value())) {
+        furthest.merge(e.userId().value(), stage(e), Math::max);
+      }
+    }
+    List<Bucket> funnel = queries.funnel(scope);
+    for (int i = 0; i < 5; i++) {
+      int rank = i + 1;
+      assertThat(funnel.get(i).count())
+          .as(funnel.get(i).key())
+          .isEqualTo(furthest.values().stream().filter(st -> st >= rank).count());
+    }
+
+    LoanOverview loans = queries.loans(scope);
+    assertThat(counts(loans.purposes()))
+        .isEqualTo(
+            of(LoanApplied.class).stream()
+                .filter(eventInScope::test)
+                .collect(groupingBy(a -> a.purpose().toString(), counting())));
+    assertThat(counts(loans.timeliness()))
+        .isEqualTo(
+            of(RepaymentMade.class).stream()
+                .filter(eventInScope::test)
+                .collect(groupingBy(PopulationQueriesTest::timeliness, counting())));
+
+    assertThat(queries.tagCounts(scope))
+        .isEqualTo(
+            portraitsInScope.stream()
+                .flatMap(u -> portraits.get(u).tags().keySet().stream())
+                .collect(groupingBy(t -> t, counting())));
+    assertThat(queries.recentUsers(scope, 200))
+        .extracting(UserRow::userId)
+        .containsExactlyInAnyOrderElementsOf(portraitsInScope);
+  }
+
+  @Test
+  void theTypedFeaturesAgreeWithTheJsonPortraitsForEveryScalarFeature() {
+    // the projector writes portrait_features and profiles.features from the same values; this
+    // cross-check reads them back independently, feature by feature, in SQL
+    for (FeatureDefinition f : PortraitFeatureColumns.features()) {
+      String json =
+          switch (f.type()) {
+            case NUMBER -> "(p.features->>'%s')::float8".formatted(f.name());
+            case BOOLEAN -> "(p.features->>'%s')::boolean".formatted(f.name());
+            default -> "p.features->>'%s'".formatted(f.name());
+          };
+      long[] counts = new long[3];
+      try (Connection c = runtime.database().dataSource().getConnection();
+          Statement st = c.createStatement();
+          ResultSet rs =
+              st.executeQuery(
+                  ("select count(*), count(*) filter (where %s is distinct from t.%s),"
+                          + " count(t.%s) from profiles p left join portrait_features t"
+                          + " using (user_id)")
+                      .formatted(json, f.name(), f.name()))) {
+        rs.next();
+        counts[0] = rs.getLong(1);
+        counts[1] = rs.getLong(2);
+        counts[2] = rs.getLong(3);
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+      assertThat(counts[0]).isEqualTo(300);
+      assertThat(counts[1]).as("users whose typed %s differs from the JSON", f.name()).isZero();
+    }
+    // and the values are not all missing: the demo fills the demographics and loan features
+    assertThat(queries.demographics(ALL).get(1).buckets()).anyMatch(b -> b.count() > 0);
+  }
+
+  private static PopulationScope tagged(String tag) {
+    return new PopulationScope(tag, null, null, null);
+  }
+
+  private static Map<LocalDate, Long> sqlCounts(String sql, Instant from, Instant to)
+      throws SQLException {
+    Map<LocalDate, Long> out = new TreeMap<>();
+    try (Connection c = runtime.database().dataSource().getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setTimestamp(1, Timestamp.from(from));
+      ps.setTimestamp(2, Timestamp.from(to));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.put(rs.getObject(1, LocalDate.class), rs.getLong(2));
+        }
+      }
+    }
+    return out;
   }
 
   // --- independent computations from the events
