@@ -15,8 +15,10 @@ import io.huaxiang.server.cli.BenchSupport;
 import io.huaxiang.server.config.HuaxiangProperties;
 import io.huaxiang.server.config.HuaxiangRuntime;
 import io.huaxiang.server.console.PopulationAnalytics;
+import io.huaxiang.server.console.PopulationQueries;
 import io.huaxiang.server.console.PopulationScope;
 import io.huaxiang.server.demo.BulkLoader;
+import io.huaxiang.store.PortraitFeatureColumns;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -37,15 +39,16 @@ import java.util.stream.IntStream;
  * <ul>
  *   <li>{@code distribution ROWS SEED_USERS}: loads SEED_USERS demo users through the normal
  *       ingestion path, copies their stored portraits (features, tags; the folded state, which no
- *       population query reads and which PostgreSQL keeps out of line, as an empty document) to
- *       ROWS rows with new user ids, then times the distribution, category-share and cross-tab
- *       queries;
+ *       population query reads and which PostgreSQL keeps out of line, as an empty document) and
+ *       their typed features ({@code portrait_features}) to ROWS rows with new user ids, then times
+ *       the distribution, category-share, cross-tab and overview queries;
  *   <li>{@code segment ROWS SEED_USERS}: the seed users' feature values and tags copied to ROWS
  *       portraits held column-wise, then times evaluating a compiled segment over all of them;
  *   <li>{@code churn USERS}: loads USERS demo users, trains and validates the churn model.
  * </ul>
  */
 public final class AnalyticsBench {
+  private static final PopulationScope ALL = PopulationScope.ALL;
   static final Instant END = Instant.parse("2026-06-30T16:00:00Z");
   static final String SEGMENT =
       "age between 20 and 40 and city_tier in (1, 2) and max_dpd_90d = 0 and has_tag('night_owl')";
@@ -85,6 +88,7 @@ public final class AnalyticsBench {
     try (HuaxiangRuntime rt = runtime(seedUsers)) {
       int copies = (rows + seedUsers - 1) / seedUsers;
       long t = System.nanoTime();
+      long total;
       try (Connection c = rt.database().dataSource().getConnection();
           Statement s = c.createStatement()) {
         s.execute(
@@ -95,17 +99,37 @@ public final class AnalyticsBench {
                 + " from profiles p cross join generate_series(1, "
                 + (copies - 1)
                 + ") g");
+        // the typed features analytics read, copied alongside (the projector writes both)
+        String columns =
+            PortraitFeatureColumns.features().stream()
+                .map(f -> f.name())
+                .collect(java.util.stream.Collectors.joining(", "));
+        s.execute(
+            "insert into portrait_features (user_id, last_event_at, "
+                + columns
+                + ") select f.user_id || '-c' || g, f.last_event_at, "
+                + columns
+                + " from portrait_features f cross join generate_series(1, "
+                + (copies - 1)
+                + ") g");
         s.execute("vacuum analyze profiles");
+        s.execute("vacuum analyze portrait_features");
         try (var rs =
             s.executeQuery(
-                "select count(*), pg_size_pretty(pg_total_relation_size('profiles')) from profiles")) {
+                "select (select count(*) from profiles), count(*),"
+                    + " pg_size_pretty(pg_total_relation_size('profiles')),"
+                    + " pg_size_pretty(pg_total_relation_size('portrait_features'))"
+                    + " from portrait_features")) {
           rs.next();
           System.out.printf(
               Locale.ROOT,
-              "profiles: %,d rows, %s (copied in %.1f s)%n",
+              "profiles: %,d rows, %s; portrait_features: %,d rows, %s (copied in %.1f s)%n",
               rs.getLong(1),
-              rs.getString(2),
+              rs.getString(3),
+              rs.getLong(2),
+              rs.getString(4),
               (System.nanoTime() - t) / 1e9);
+          total = rs.getLong(2);
         }
       }
       Map<String, String[]> tags = new HashMap<>();
@@ -118,21 +142,35 @@ public final class AnalyticsBench {
               rt.portraits().engine().zone(),
               rt.portraits().engine().catalogue(),
               tags);
+      long all = total;
       time(
           "histogram of application_amount_sum_lifetime",
-          () -> a.distribution("application_amount_sum_lifetime", 20, PopulationScope.ALL).users());
+          () -> checked(a.distribution("application_amount_sum_lifetime", 20, ALL).users(), all));
       time(
           "shares of income_band",
-          () -> a.distribution("income_band", 20, PopulationScope.ALL).users());
+          () -> checked(a.distribution("income_band", 20, ALL).users(), all));
       time(
           "crosstab age_band x city_tier",
-          () -> a.crossTab("age_band", "city_tier", 6, PopulationScope.ALL).users());
+          () -> checked(a.crossTab("age_band", "city_tier", 6, ALL).users(), all));
       time(
           "histogram of age, tag night_owl",
           () ->
               a.distribution("age", 20, new PopulationScope("night_owl", null, null, null))
                   .users());
+      PopulationQueries q =
+          new PopulationQueries(rt.database().dataSource(), rt.portraits().engine().zone());
+      time(
+          "overview demographics (5 dimensions)",
+          () -> q.demographics(ALL).get(0).buckets().stream().mapToLong(b -> b.count()).sum());
     }
+  }
+
+  /** The query counted every user: the bench measures the whole population, not a part. */
+  private static long checked(long users, long expected) {
+    if (users != expected) {
+      throw new IllegalStateException("counted " + users + " users of " + expected);
+    }
+    return users;
   }
 
   private interface Query {

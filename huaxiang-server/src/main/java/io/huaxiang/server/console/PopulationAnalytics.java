@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,6 +48,9 @@ public final class PopulationAnalytics {
    * document.
    */
   private static final String FEATURES = "portrait_features f";
+
+  /** Memory for one population query's grouping and sorting (PostgreSQL's default is 4 MB). */
+  private static final String WORK_MEM = "64MB";
 
   private final DataSource db;
   private final String zone;
@@ -179,9 +183,11 @@ public final class PopulationAnalytics {
   }
 
   /**
-   * A histogram in one scan of the typed features: the bins are chosen from the percentiles of a
-   * sample (the whole table when small), then one grouped scan counts the bins and, in the same
-   * pass (grouping sets), the exact totals, range and median.
+   * A histogram from the typed features: the bins are chosen from the percentiles of a sample (the
+   * whole table when small), then one grouped scan (which PostgreSQL may run in parallel) counts
+   * each bin with its range, giving the exact totals, minimum and maximum; the exact median is then
+   * read from the one or two bins that hold the middle ranks ({@link #median}), so only those bins'
+   * values are ever sorted.
    */
   private Distribution histogram(Dimension d, int target, PopulationScope scope) {
     Stats s = stats(d, scope);
@@ -190,47 +196,92 @@ public final class PopulationAnalytics {
     PopulationScope.Sql where = scope.features();
     List<Object> params = new ArrayList<>(d.params());
     params.addAll(where.params);
-    Object[] totals = new Object[5];
+    long[] missing = {0};
+    Double[] range = {null, null};
     rows(
         """
-        select grouping(b), b, count(*), count(v), min(v), max(v),
-               percentile_cont(0.5) within group (order by v)
+        select b, count(*), min(v), max(v)
           from (select v, %s as b from (select %s as v from %s where true%s) p) x
-         group by grouping sets ((b), ())
+         group by b
         """
             .formatted(b.bucketSql("v"), d.sql(), FEATURES, where),
         rs -> {
-          if (rs.getInt(1) == 1) {
-            totals[0] = rs.getLong(3);
-            totals[1] = rs.getLong(4);
-            totals[2] = (Double) rs.getObject(5);
-            totals[3] = (Double) rs.getObject(6);
-            totals[4] = (Double) rs.getObject(7);
-          } else if (rs.getObject(2) != null) {
-            counts[rs.getInt(2)] += rs.getLong(3);
+          if (rs.getObject(1) == null) {
+            missing[0] += rs.getLong(2);
+            return;
           }
+          counts[rs.getInt(1)] += rs.getLong(2);
+          double lo = rs.getDouble(3);
+          double hi = rs.getDouble(4);
+          range[0] = range[0] == null ? lo : Math.min(range[0], lo);
+          range[1] = range[1] == null ? hi : Math.max(range[1], hi);
         },
         params);
+    long valued = java.util.Arrays.stream(counts).sum();
     List<Bin> bins = new ArrayList<>();
-    long valued = totals[1] == null ? 0 : (Long) totals[1];
     if (valued > 0) {
       for (int i = 0; i < counts.length; i++) {
         bins.add(new Bin(b.lower(i), b.lower(i) + b.width(), counts[i]));
       }
     }
-    long users = totals[0] == null ? 0 : (Long) totals[0];
     return new Distribution(
         d.name(),
         d.labelZh(),
         d.labelEn(),
         "numeric",
-        users,
-        users - valued,
-        (Double) totals[2],
-        (Double) totals[4],
-        (Double) totals[3],
+        valued + missing[0],
+        missing[0],
+        range[0],
+        valued == 0 ? null : median(d, b, counts, valued, where),
+        range[1],
         bins,
         List.of());
+  }
+
+  /**
+   * The exact median ({@code percentile_cont(0.5)}: the mean of the values at the two middle ranks)
+   * from the bin counts: the middle ranks fall into one bin or two neighbouring ones, and only
+   * their values are sorted (PostgreSQL keeps just the top offset + 2 rows while sorting).
+   */
+  private Double median(
+      Dimension d, Binning b, long[] counts, long valued, PopulationScope.Sql where) {
+    long low = (valued - 1) / 2;
+    long high = valued / 2;
+    int first = binOfRank(counts, low);
+    int last = binOfRank(counts, high);
+    long before = 0;
+    for (int i = 0; i < first; i++) {
+      before += counts[i];
+    }
+    List<Object> params = new ArrayList<>(d.params());
+    params.addAll(where.params);
+    params.add(first);
+    params.add(last);
+    params.add(low - before);
+    params.add(high - low + 1);
+    List<Double> middle = new ArrayList<>();
+    rows(
+        """
+        select v from (select %s as v from %s where true%s) p
+         where v is not null and %s between ? and ?
+         order by v offset ? limit ?
+        """
+            .formatted(d.sql(), FEATURES, where, b.bucketSql("v")),
+        rs -> middle.add(rs.getDouble(1)),
+        params);
+    return middle.isEmpty() ? null : middle.stream().mapToDouble(x -> x).average().getAsDouble();
+  }
+
+  /** The bin holding the value of 0-based rank {@code rank} in ascending order. */
+  private static int binOfRank(long[] counts, long rank) {
+    long seen = 0;
+    for (int i = 0; i < counts.length; i++) {
+      seen += counts[i];
+      if (rank < seen) {
+        return i;
+      }
+    }
+    return counts.length - 1;
   }
 
   /**
@@ -697,15 +748,23 @@ public final class PopulationAnalytics {
   }
 
   private void rows(String sql, Row row, List<Object> params) {
-    try (Connection c = db.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.size(); i++) {
-        ps.setObject(i + 1, params.get(i));
+    try (Connection c = db.getConnection()) {
+      c.setAutoCommit(false);
+      try (Statement st = c.createStatement()) {
+        // grouping and sorting a million rows in memory, not in temporary files; for this query
+        st.execute("set local work_mem = '" + WORK_MEM + "'");
       }
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          row.accept(rs);
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        for (int i = 0; i < params.size(); i++) {
+          ps.setObject(i + 1, params.get(i));
         }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            row.accept(rs);
+          }
+        }
+      } finally {
+        c.rollback(); // read only: nothing to keep, and the setting ends with the transaction
       }
     } catch (SQLException e) {
       throw new StoreException("population query failed: " + e.getMessage(), e);
