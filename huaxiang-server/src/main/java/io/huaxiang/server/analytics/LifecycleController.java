@@ -3,8 +3,11 @@ package io.huaxiang.server.analytics;
 import io.huaxiang.core.event.UserId;
 import io.huaxiang.core.lifecycle.LifecycleThresholds;
 import io.huaxiang.server.api.ApiException;
+import io.huaxiang.server.console.PopulationScope;
+import io.huaxiang.server.console.PopulationScopes;
 import io.huaxiang.server.portrait.PortraitService;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,11 +26,14 @@ import org.springframework.web.bind.annotation.RestController;
 class LifecycleController {
   private final LifecycleService lifecycle;
   private final PortraitService portraits;
+  private final PopulationScopes scopes;
   private final ZoneId zone;
 
-  LifecycleController(LifecycleService lifecycle, PortraitService portraits) {
+  LifecycleController(
+      LifecycleService lifecycle, PortraitService portraits, PopulationScopes scopes) {
     this.lifecycle = lifecycle;
     this.portraits = portraits;
+    this.scopes = scopes;
     this.zone = portraits.engine().zone();
   }
 
@@ -62,6 +68,12 @@ class LifecycleController {
   LifecycleService.Transitions transitions(
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
+      @Parameter(description = "only users currently holding this tag")
+          @RequestParam(required = false)
+          String tag,
+      @Parameter(description = "only current members of this saved segment")
+          @RequestParam(required = false)
+          String segment,
       @RequestParam(name = "active_window_days", defaultValue = "30") int activeWindow,
       @RequestParam(name = "active_min_days", defaultValue = "4") int activeMin,
       @RequestParam(name = "silent_after_days", defaultValue = "30") int silentAfter,
@@ -73,8 +85,15 @@ class LifecycleController {
       throw new ApiException(
           HttpStatus.BAD_REQUEST, "INVALID_RANGE", "'from' must be before 'to'", "from 须早于 to");
     }
+    // the period is from/to (days); tag and segment narrow the users as on every population query
+    PopulationScope scope = scopes.parse(tag, segment, null, null);
     return lifecycle.transitions(
-        start, end, thresholds(activeWindow, activeMin, silentAfter, churnedAfter, reactivatedFor));
+        start,
+        end,
+        thresholds(activeWindow, activeMin, silentAfter, churnedAfter, reactivatedFor),
+        scope.tag(),
+        scope.segment(),
+        n -> {});
   }
 
   private LocalDate latestDay() {

@@ -20,6 +20,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 import javax.sql.DataSource;
 
 /**
@@ -86,9 +87,36 @@ public final class LifecycleService {
         new UserLifecycle(user.value(), day, Stage.of(lifecycle.stageOn(f, day)), history));
   }
 
-  /** The transition matrix between two days, one pass over the log in user order. */
+  /** The transition matrix between two days over every user, one pass over the log. */
   public Transitions transitions(LocalDate from, LocalDate to, LifecycleThresholds t) {
+    return transitions(from, to, t, null, null, n -> {});
+  }
+
+  /**
+   * The transition matrix between two days, one pass over the log in user order.
+   *
+   * @param tag only users currently holding this tag (null: any)
+   * @param segment only current members of this saved segment (null: any)
+   * @param progress told the number of events read so far, every 100,000
+   */
+  public Transitions transitions(
+      LocalDate from,
+      LocalDate to,
+      LifecycleThresholds t,
+      String tag,
+      String segment,
+      LongConsumer progress) {
     Lifecycle lifecycle = new Lifecycle(t);
+    String scope = "";
+    List<String> params = new ArrayList<>();
+    if (tag != null) {
+      scope += " and user_id in (select user_id from profiles where tags @> array[?]::text[])";
+      params.add(tag);
+    }
+    if (segment != null) {
+      scope += " and user_id in (select user_id from segment_members where segment = ?)";
+      params.add(segment);
+    }
     int n = LifecycleStage.values().length + 1; // index 0: not registered yet
     long[][] counts = new long[n][n];
     long[] users = {0};
@@ -98,13 +126,21 @@ public final class LifecycleService {
       try (PreparedStatement ps =
           c.prepareStatement(
               "select user_id, type, occurred_at from events where occurred_at < ?"
+                  + scope
                   + " order by user_id")) {
         ps.setFetchSize(10_000);
         ps.setTimestamp(1, until);
+        for (int i = 0; i < params.size(); i++) {
+          ps.setString(i + 2, params.get(i));
+        }
         try (ResultSet rs = ps.executeQuery()) {
           String current = null;
           LifecycleFacts f = null;
+          long read = 0;
           while (rs.next()) {
+            if (++read % 100_000 == 0) {
+              progress.accept(read);
+            }
             String user = rs.getString(1);
             if (!user.equals(current)) {
               count(lifecycle, f, from, to, counts, users);

@@ -5,6 +5,9 @@ import io.huaxiang.core.value.BorrowingPattern;
 import io.huaxiang.core.value.RiskPreference;
 import io.huaxiang.core.value.ValueTier;
 import io.huaxiang.server.api.ApiException;
+import io.huaxiang.server.console.PopulationScope;
+import io.huaxiang.server.console.PopulationScopes;
+import io.huaxiang.store.SegmentMembershipStore;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -19,9 +22,13 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "value", description = "RFM value tiers, borrowing patterns, risk preference / 价值分层")
 class ValueController {
   private final ValueService values;
+  private final PopulationScopes scopes;
+  private final SegmentMembershipStore membership;
 
-  ValueController(ValueService values) {
+  ValueController(ValueService values, PopulationScopes scopes, SegmentMembershipStore membership) {
     this.values = values;
+    this.scopes = scopes;
+    this.membership = membership;
   }
 
   @Operation(summary = "A user's RFM scores, value tier, borrowing pattern and risk preference")
@@ -35,10 +42,20 @@ class ValueController {
   @Operation(
       summary =
           "Users per value tier, borrowing pattern and risk preference (one pass over the"
-              + " portraits), optionally only holders of a tag")
+              + " portraits), narrowed by tag, segment and time range",
+      description = PopulationScopes.DOC)
   @GetMapping(path = "/api/v1/population/value-tiers", produces = MediaType.APPLICATION_JSON_VALUE)
-  ValueService.Overview overview(@RequestParam(required = false) String tag) {
-    return values.overview(tag == null || tag.isBlank() ? null : tag);
+  ValueService.Overview overview(
+      @RequestParam(required = false) String tag,
+      @RequestParam(required = false) String segment,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to) {
+    PopulationScope scope = scopes.parse(tag, segment, from, to);
+    return values.overview(
+        scope.tag(),
+        scope.segment() == null ? null : membership.members(scope.segment()),
+        scope.from(),
+        scope.to());
   }
 
   /** The labels of every class, for charts. */

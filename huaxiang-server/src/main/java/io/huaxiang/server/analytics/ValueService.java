@@ -46,6 +46,15 @@ public final class ValueService {
   }
 
   public Overview overview(String tag) {
+    return overview(tag, null, null, null);
+  }
+
+  /**
+   * As {@link #overview(String)}, narrowed like every population query: holders of {@code tag},
+   * users in {@code members} (a segment's current members), and users whose portrait time (last
+   * event) is in {@code [from, to)}; each null for no limit.
+   */
+  public Overview overview(String tag, java.util.Set<String> members, Instant from, Instant to) {
     Instant asOf = portraits.latestEventAt();
     Map<ValueTier, Long> tiers = new EnumMap<>(ValueTier.class);
     Map<BorrowingPattern, Long> patterns = new EnumMap<>(BorrowingPattern.class);
@@ -56,7 +65,9 @@ public final class ValueService {
       portraits.forEachAt(
           asOf,
           (user, values, tags, state) -> {
-            if (tag != null && !tags.contains(tag)) {
+            if (tag != null && !tags.contains(tag)
+                || members != null && !members.contains(user)
+                || !inRange(state.lastEventAt(), from, to)) {
               return;
             }
             ValueAssessment v = ValueTiers.assess(values);
@@ -87,6 +98,11 @@ public final class ValueService {
         counts(patterns, BorrowingPattern.values()),
         counts(risks, RiskPreference.values()),
         cells);
+  }
+
+  private static boolean inRange(Instant at, Instant from, Instant to) {
+    return (from == null || at != null && !at.isBefore(from))
+        && (to == null || at != null && at.isBefore(to));
   }
 
   private static <E extends Enum<E>> List<Count> counts(Map<E, Long> m, E[] all) {

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       ImportTaiwanCommand.class,
       PopulationCommand.class,
+      LifecycleCommand.class,
       ModelCommand.class,
       AuditCommand.class,
       UserCommand.class,

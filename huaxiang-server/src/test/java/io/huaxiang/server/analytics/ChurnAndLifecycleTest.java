@@ -14,13 +14,19 @@ import io.huaxiang.server.config.HuaxiangRuntime;
 import io.huaxiang.server.demo.BulkLoader;
 import io.huaxiang.store.Database;
 import io.huaxiang.store.TestDatabase;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -94,6 +100,70 @@ class ChurnAndLifecycleTest {
 
     var one = service.user(DemoPopulation.userId(3), to, LifecycleThresholds.DEFAULT).orElseThrow();
     assertThat(one.history().get(one.history().size() - 1).stage()).isEqualTo(one.stage());
+  }
+
+  @Test
+  void transitionMatrixNarrowedToASegmentOrATagCountsOnlyThoseUsers() throws Exception {
+    LifecycleService service =
+        new LifecycleService(runtime.database().dataSource(), runtime.events(), ZONE);
+    LocalDate from = LocalDate.of(2026, 4, 1);
+    LocalDate to = LocalDate.of(2026, 6, 1);
+    Set<String> members = new HashSet<>();
+    for (int i = 0; i < USERS; i += 3) {
+      members.add(DemoPopulation.userId(i).value());
+    }
+    Set<String> holders = new HashSet<>();
+    try (Connection c = runtime.database().dataSource().getConnection()) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "insert into segment_members (segment, user_id, version, entered_at)"
+                  + " values ('every-third', ?, 1, now())")) {
+        for (String m : members) {
+          ps.setString(1, m);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      try (Statement st = c.createStatement();
+          ResultSet rs =
+              st.executeQuery("select user_id from profiles where 'night_owl' = any(tags)")) {
+        while (rs.next()) {
+          holders.add(rs.getString(1));
+        }
+      }
+    }
+    assertThat(holders).isNotEmpty();
+
+    LifecycleService.Transitions bySegment =
+        service.transitions(from, to, LifecycleThresholds.DEFAULT, null, "every-third", n -> {});
+    assertThat(bySegment.counts()).isDeepEqualTo(expectedMatrix(from, to, members));
+    LifecycleService.Transitions byTag =
+        service.transitions(from, to, LifecycleThresholds.DEFAULT, "night_owl", null, n -> {});
+    assertThat(byTag.counts()).isDeepEqualTo(expectedMatrix(from, to, holders));
+    assertThat(byTag.users()).isEqualTo(holders.size());
+  }
+
+  /** The matrix computed here from the generator's events of the given users only. */
+  private static long[][] expectedMatrix(LocalDate from, LocalDate to, Set<String> only) {
+    Lifecycle lifecycle = new Lifecycle(LifecycleThresholds.DEFAULT);
+    long[][] expected = new long[8][8];
+    for (int i = 0; i < USERS; i++) {
+      if (!only.contains(DemoPopulation.userId(i).value())) {
+        continue;
+      }
+      LifecycleFacts f = new LifecycleFacts(ZONE);
+      for (UserEvent e : DEMO.events(i)) {
+        if (!LocalDate.ofInstant(e.occurredAt(), ZONE).isAfter(to)) {
+          f.add(e.type(), e.occurredAt());
+        }
+      }
+      if (f.firstSeenAt() != null) {
+        LifecycleStage a = lifecycle.stageOn(f, from);
+        LifecycleStage b = lifecycle.stageOn(f, to);
+        expected[a == null ? 0 : a.ordinal() + 1][b == null ? 0 : b.ordinal() + 1]++;
+      }
+    }
+    return expected;
   }
 
   @Test

@@ -13,14 +13,20 @@ import io.huaxiang.server.config.HuaxiangRuntime;
 import io.huaxiang.server.demo.BulkLoader;
 import io.huaxiang.store.Database;
 import io.huaxiang.store.TestDatabase;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,6 +76,50 @@ class ValueAndPersonaTest {
     UserValue one = values.of(DemoPopulation.userId(1)).orElseThrow();
     assertThat(one.tier().labelZh()).isNotBlank();
     assertThat(one.patternReasons()).isNotEmpty();
+  }
+
+  @Test
+  void tierCountsNarrowedBySegmentTagAndTimeCountOnlyThoseUsers() throws Exception {
+    ValueService values = new ValueService(runtime.portraits());
+    Instant asOf = runtime.portraits().latestEventAt();
+    Instant from = Instant.parse("2026-06-01T00:00:00Z");
+    Instant to = Instant.parse("2026-06-25T00:00:00Z");
+    Set<String> members = new HashSet<>();
+    for (int i = 0; i < 400; i += 2) {
+      members.add(DemoPopulation.userId(i).value());
+    }
+    // users in scope, by SQL over the stored portraits: even users, holding the tag, last event
+    // in the range
+    Set<String> inScope = new HashSet<>();
+    try (Connection c = runtime.database().dataSource().getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "select user_id from profiles where 'night_owl' = any(tags)"
+                    + " and last_event_at >= ? and last_event_at < ?")) {
+      ps.setTimestamp(1, Timestamp.from(from));
+      ps.setTimestamp(2, Timestamp.from(to));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          if (members.contains(rs.getString(1))) {
+            inScope.add(rs.getString(1));
+          }
+        }
+      }
+    }
+    assertThat(inScope).isNotEmpty();
+
+    ValueService.Overview o = values.overview("night_owl", members, from, to);
+
+    Map<ValueTier, Long> expected = new EnumMap<>(ValueTier.class);
+    for (String user : inScope) {
+      var reading = runtime.portraits().read(new UserId(user), asOf).orElseThrow();
+      expected.merge(ValueTiers.assess(reading.features()).tier(), 1L, Long::sum);
+    }
+    assertThat(o.users()).isEqualTo(inScope.size());
+    for (ValueService.Count c : o.tiers()) {
+      ValueTier t = ValueTier.valueOf(c.label().key().toUpperCase(java.util.Locale.ROOT));
+      assertThat(c.users()).as(t.name()).isEqualTo(expected.getOrDefault(t, 0L));
+    }
   }
 
   @Test

@@ -4,11 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.huaxiang.core.event.UserId;
+import io.huaxiang.core.event.json.EventJson;
+import io.huaxiang.core.lifecycle.LifecycleThresholds;
+import io.huaxiang.server.analytics.LifecycleService;
+import io.huaxiang.store.Database;
+import io.huaxiang.store.EventStore;
 import io.huaxiang.store.TestDatabase;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,7 +24,8 @@ import picocli.CommandLine;
 
 /**
  * {@code huaxiang population} over the imported UCI Taiwan sample agrees with counts taken straight
- * from the CSV file, and refuses bad options with exit code 2.
+ * from the CSV file, {@code huaxiang lifecycle} prints what the API's service computes, and both
+ * refuse bad options with exit code 2.
  */
 class PopulationCommandTest {
   private static final Path SAMPLE =
@@ -66,6 +75,60 @@ class PopulationCommandTest {
     assertThat(run(2, "population", "funnel", "--segment", "nope")).isEmpty();
     assertThat(run(2, "population", "vintage", "--months", "0")).isEmpty();
     assertThat(run(2, "population", "nonsense")).isEmpty();
+  }
+
+  @Test
+  void lifecycleCommandsPrintWhatTheApisServiceComputes() throws Exception {
+    try (Database db = Database.external(url, "postgres", null, 2)) {
+      ZoneId zone = ZoneId.of("Asia/Shanghai");
+      LifecycleService service =
+          new LifecycleService(
+              db.dataSource(), new EventStore(db.dataSource(), new EventJson()), zone);
+      LifecycleThresholds defaults = new LifecycleThresholds(30, 4, 30, 90, 30);
+      LocalDate day = LocalDate.parse("2005-08-15");
+      ObjectMapper mapper = CliRuntime.json();
+
+      JsonNode history = json(run(0, "lifecycle", "history", "tw-1", "--day", day.toString()));
+      assertThat(history)
+          .isEqualTo(
+              mapper.readTree(
+                  mapper.writeValueAsString(
+                      service.user(new UserId("tw-1"), day, defaults).orElseThrow())));
+      JsonNode stage = json(run(0, "lifecycle", "stage", "tw-1", "--day", day.toString()));
+      assertThat(stage.get("stage")).isEqualTo(history.get("stage"));
+      assertThat(stage.has("history")).isFalse();
+
+      LocalDate from = LocalDate.parse("2005-06-01");
+      LocalDate to = LocalDate.parse("2005-10-01");
+      JsonNode matrix =
+          json(
+              run(
+                  0,
+                  "lifecycle",
+                  "transitions",
+                  "--from",
+                  from.toString(),
+                  "--to",
+                  to.toString(),
+                  "--silent-after-days",
+                  "20"));
+      LifecycleService.Transitions expected =
+          service.transitions(from, to, new LifecycleThresholds(30, 4, 20, 90, 30));
+      assertThat(matrix).isEqualTo(mapper.readTree(mapper.writeValueAsString(expected)));
+      assertThat(matrix.get("users").asLong()).isEqualTo(Files.readAllLines(SAMPLE).size() - 1);
+    }
+  }
+
+  @Test
+  void lifecycleRefusesBadInputWithExitCodeTwo() {
+    assertThat(run(2, "lifecycle", "stage")).isEmpty();
+    assertThat(run(2, "lifecycle", "stage", "tw-1", "--day", "15/01/2026")).isEmpty();
+    assertThat(run(2, "lifecycle", "transitions", "--from", "2026-02-01", "--to", "2026-01-01"))
+        .isEmpty();
+    assertThat(run(2, "lifecycle", "transitions", "--segment", "nope")).isEmpty();
+    assertThat(run(2, "lifecycle", "transitions", "--silent-after-days", "120")).isEmpty();
+    assertThat(run(2, "lifecycle", "stages")).isEmpty();
+    assertThat(run(1, "lifecycle", "history", "nobody-here")).isEmpty();
   }
 
   private static long count(JsonNode distribution, String key) {

@@ -193,6 +193,7 @@ class PrivacyApiTest {
         new String[] {
           "events",
           "profiles",
+          "portrait_features",
           "tag_history",
           "dead_letters",
           "segment_members",
