@@ -110,9 +110,9 @@ public final class SubjectStore {
   /**
    * Erases a user in one transaction: events under a legal retention duty (or all of them, under a
    * legal hold) move to restricted storage, the rest are deleted; snapshots, tag history and dead
-   * letters naming the user are deleted, and so are the typed features and segment membership;
-   * loan decisions and their review tasks (loan records) move to restricted storage after open
-   * tasks are closed; committed credit is released; the erasure is recorded.
+   * letters naming the user are deleted, and so are the typed features and segment membership; loan
+   * decisions and their review tasks (loan records) move to restricted storage after open tasks are
+   * closed; committed credit is released; the erasure is recorded.
    */
   public Erasure erase(String userId, String by, String requestRef, Instant at) {
     try (Connection c = db.getConnection()) {
