@@ -17,9 +17,10 @@ import java.util.Random;
 import java.util.stream.IntStream;
 
 /**
- * Seeded, stratified folds of the training rows, and the two things the pipeline validates on them
- * instead of trusting in-sample fit: out-of-fold WoE of features whose bins are learned from event
- * rates, and the L2 penalty of the final regression. Only training rows are ever used.
+ * What the pipeline validates on rows a fit did not see instead of trusting in-sample fit:
+ * out-of-fold WoE of features whose bins are learned from event rates (seeded, stratified folds),
+ * and the L2 penalty of the final regression (approximate leave-one-out). Only training rows are
+ * ever used.
  */
 final class CrossValidation {
   /** Penalties tried for the final fit; the scale is the log-likelihood's (sum over rows). */
@@ -104,24 +105,31 @@ final class CrossValidation {
   }
 
   /**
-   * The L2 penalty from {@link #L2_GRID} with the best held-out log-likelihood summed over folds;
-   * ties go to the larger penalty.
+   * The L2 penalty from {@link #L2_GRID} with the best approximate leave-one-out log-likelihood
+   * (ties to the larger penalty): one fit on all training rows per penalty, each warm-started from
+   * the previous one, instead of one fit per fold and penalty.
+   *
+   * <p>Leaving row i out of a fitted logistic regression moves its log-odds by one Newton step of
+   * the remaining rows, which Sherman–Morrison gives in closed form: {@code eta_-i = eta_i − (y_i −
+   * p_i)·h_i / (1 − w_i·h_i)} with {@code h_i = x_iᵀ J⁻¹ x_i}, J the penalised information matrix
+   * (the fit's covariance inverted) and {@code w_i = p_i(1 − p_i)} (Rad and Maleki, 2020). For n ≫
+   * k it matches exact leave-one-out closely and costs O(n·k²) per penalty.
    */
   double chooseL2(List<String> names, double[][] x) {
-    // every fold starts Newton from the all-rows fit: it is close, so a fold takes 2-3 steps
-    double[] start;
-    try {
-      LogisticFit all = new LogisticRegression(0).fit(names, x, labels);
-      start = new double[names.size() + 1];
-      start[0] = all.intercept();
-      System.arraycopy(all.coefficients(), 0, start, 1, names.size());
-    } catch (RegressionException e) {
-      start = null;
-    }
     double best = 0;
     double bestLik = Double.NEGATIVE_INFINITY;
+    double[] start = null;
     for (double l2 : L2_GRID) {
-      double lik = heldOutLogLikelihood(names, x, l2, start);
+      LogisticFit fit;
+      try {
+        fit = new LogisticRegression(l2).fit(names, x, labels, start);
+      } catch (RegressionException e) {
+        continue; // this penalty has no finite optimum: never the choice
+      }
+      start = new double[names.size() + 1];
+      start[0] = fit.intercept();
+      System.arraycopy(fit.coefficients(), 0, start, 1, names.size());
+      double lik = leaveOneOutLogLikelihood(fit, x);
       if (lik >= bestLik - 1e-9) {
         best = l2;
         bestLik = Math.max(lik, bestLik);
@@ -130,43 +138,33 @@ final class CrossValidation {
     return best;
   }
 
-  private double heldOutLogLikelihood(List<String> names, double[][] x, double l2, double[] start) {
-    double[] byFold =
-        IntStream.range(0, folds)
-            .parallel()
-            .mapToDouble(f -> heldOutLogLikelihood(names, x, l2, start, f))
-            .toArray();
+  /** Approximate leave-one-out log-likelihood of a fit on all rows (see {@link #chooseL2}). */
+  double leaveOneOutLogLikelihood(LogisticFit fit, double[][] x) {
+    int k = x.length;
+    double[][] c = fit.covariance();
+    double[] beta = fit.coefficients();
+    double[] row = new double[k + 1];
     double total = 0;
-    for (double v : byFold) {
-      total += v; // summed in fold order: the choice must not depend on thread timing
-    }
-    return total;
-  }
-
-  private double heldOutLogLikelihood(
-      List<String> names, double[][] x, double l2, double[] start, int f) {
-    double total = 0;
-    int[] fitRows = rowsOutside(f);
-    int[] heldRows = rowsInside(f);
-    double[][] fitX = new double[x.length][];
-    for (int j = 0; j < x.length; j++) {
-      double[] col = x[j];
-      fitX[j] = Arrays.stream(fitRows).mapToDouble(i -> col[i]).toArray();
-    }
-    int[] fitY = Arrays.stream(fitRows).map(i -> labels[i]).toArray();
-    LogisticFit fit;
-    try {
-      fit = new LogisticRegression(l2).fit(names, fitX, fitY);
-    } catch (RegressionException e) {
-      return Double.NEGATIVE_INFINITY; // this penalty cannot fit a fold: never the choice
-    }
-    for (int i : heldRows) {
+    for (int i = 0; i < labels.length; i++) {
+      row[0] = 1;
       double eta = fit.intercept();
-      for (int j = 0; j < x.length; j++) {
-        eta += fit.coefficients()[j] * x[j][i];
+      for (int j = 0; j < k; j++) {
+        row[j + 1] = x[j][i];
+        eta += beta[j] * x[j][i];
       }
-      // log-likelihood of one row, written to stay finite for large |eta|
-      total += labels[i] == 1 ? -Math.log1p(Math.exp(-eta)) : -Math.log1p(Math.exp(eta));
+      double h = 0;
+      for (int a = 0; a <= k; a++) {
+        double[] ca = c[a];
+        double s = 0;
+        for (int b = 0; b <= k; b++) {
+          s += ca[b] * row[b];
+        }
+        h += row[a] * s;
+      }
+      double p = 1 / (1 + Math.exp(-eta));
+      double w = p * (1 - p);
+      double loo = eta - (labels[i] - p) * h / Math.max(1 - w * h, 1e-12);
+      total += labels[i] == 1 ? -Math.log1p(Math.exp(-loo)) : -Math.log1p(Math.exp(loo));
     }
     return total;
   }

@@ -113,7 +113,7 @@ public final class ScorecardPipeline {
     List<SelectionStep> log = new ArrayList<>(preLog);
     log.addAll(selected.log());
     selected = new SelectionResult(selected.selected(), log);
-    progress.onProgress(Stage.FITTING, 0.7, "choosing the L2 penalty by cross-validation");
+    progress.onProgress(Stage.FITTING, 0.7, "choosing the L2 penalty by approximate leave-one-out");
     List<String> names = selected.selected();
     double[][] x = new double[names.size()][];
     for (int j = 0; j < x.length; j++) {

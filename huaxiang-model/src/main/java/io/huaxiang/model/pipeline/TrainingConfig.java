@@ -19,7 +19,7 @@ import java.util.Set;
  * @param binning binning constraints
  * @param selection feature-selection rules
  * @param l2 L2 penalty of the final logistic regression (0 = plain maximum likelihood; {@link
- *     #L2_BY_CROSS_VALIDATION} = chosen by 5-fold cross-validation on the training rows)
+ *     #L2_BY_CROSS_VALIDATION} = chosen by approximate leave-one-out on the training rows)
  * @param scaling points scaling
  * @param labels display names of features for reason codes and reports
  * @param clock source of the training timestamp written into the artifact
@@ -42,9 +42,9 @@ public record TrainingConfig(
     boolean groupFeatures) {
 
   /**
-   * Chooses the final fit's ridge penalty by 5-fold cross-validation on the training rows (held-out
-   * log-likelihood over 0, 1, 3, 10, 30, 100): small samples get the shrinkage they need, large
-   * ones hardly any.
+   * Chooses the final fit's ridge penalty by approximate leave-one-out cross-validation on the
+   * training rows (held-out log-likelihood over 0, 1, 3, 10, 30, 100): small samples get the
+   * shrinkage they need, large ones hardly any.
    */
   public static final double L2_BY_CROSS_VALIDATION = -1;
 
