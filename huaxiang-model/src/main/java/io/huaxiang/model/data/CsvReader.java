@@ -96,7 +96,13 @@ public final class CsvReader {
     }
     double[] values = new double[cells.size()];
     for (int r = 0; r < values.length; r++) {
-      String cell = cells.get(r).trim();
+      String raw = cells.get(r);
+      double plain = plainDecimal(raw);
+      if (!Double.isNaN(plain)) {
+        values[r] = plain;
+        continue;
+      }
+      String cell = raw.trim();
       if (options.missingTokens().contains(cell)) {
         values[r] = Double.NaN;
         continue;
@@ -119,6 +125,53 @@ public final class CsvReader {
       }
     }
     return new NumericColumn(column, values);
+  }
+
+  private static final double[] POWERS_OF_TEN = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18
+  };
+
+  /**
+   * Parses a plain decimal such as {@code -1234.5} without {@link Double#parseDouble}'s general
+   * machinery, which dominates reading a large numeric file; returns NaN for anything else (the
+   * caller then takes the general path). The result is the same double: both the digits (below
+   * 2^53) and the power of ten are exact, and one IEEE division rounds correctly.
+   */
+  static double plainDecimal(String s) {
+    int n = s.length();
+    int i = 0;
+    boolean negative = false;
+    if (n > 0 && (s.charAt(0) == '-' || s.charAt(0) == '+')) {
+      negative = s.charAt(0) == '-';
+      i = 1;
+    }
+    long digits = 0;
+    int count = 0; // significant digits: leading zeros do not count
+    boolean any = false;
+    int scale = -1;
+    for (; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits = digits * 10 + (c - '0');
+        any = true;
+        if (digits != 0) {
+          count++;
+        }
+        if (scale >= 0) {
+          scale++;
+        }
+      } else if (c == '.' && scale < 0) {
+        scale = 0;
+      } else {
+        return Double.NaN;
+      }
+    }
+    if (!any || count > 15 || scale >= POWERS_OF_TEN.length) {
+      return Double.NaN;
+    }
+    double value = scale > 0 ? digits / POWERS_OF_TEN[scale] : digits;
+    return negative ? -value : value;
   }
 
   private Column categorical(String column, List<String> cells) {
