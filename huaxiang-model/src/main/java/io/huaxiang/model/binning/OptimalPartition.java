@@ -64,93 +64,94 @@ final class OptimalPartition {
     int m = events.length;
     int[] dir = directions(shape);
     boolean canSwitch = shape == Monotonicity.PEAK || shape == Monotonicity.VALLEY;
-    double[][] iv = new double[m][m];
-    double[][] woe = new double[m][m];
-    boolean[][] valid = new boolean[m][m];
+    // flat arrays, [a * m + b] for the span of fine bins a..b: the inner loop below then walks one
+    // row of memory instead of chasing a pointer per subscript
+    double[] iv = new double[m * m];
+    double[] woe = new double[m * m];
+    // a span grows only more feasible as it extends, so each start has a first feasible end
+    int[] firstEnd = new int[m + 1];
+    firstEnd[m] = m;
     for (int a = 0; a < m; a++) {
       long e = 0;
       long g = 0;
+      firstEnd[a] = m;
       for (int b = a; b < m; b++) {
         e += events[b];
         g += nonEvents[b];
-        valid[a][b] = e + g >= minCount && e >= minEvents && g >= minEvents;
-        woe[a][b] = WoeMath.woe(e, g, totalEvents, totalNonEvents);
-        iv[a][b] = WoeMath.iv(e, g, totalEvents, totalNonEvents);
+        if (firstEnd[a] == m && e + g >= minCount && e >= minEvents && g >= minEvents) {
+          firstEnd[a] = b;
+        }
+        woe[a * m + b] = WoeMath.woe(e, g, totalEvents, totalNonEvents);
+        iv[a * m + b] = WoeMath.iv(e, g, totalEvents, totalNonEvents);
       }
     }
     int kMax = Math.min(maxBins, m);
-    double[][][][] best = new double[kMax + 1][2][m][m];
-    int[][][][] parentStart = new int[kMax + 1][2][m][m];
-    byte[][][][] parentPhase = new byte[kMax + 1][2][m][m];
-    for (double[][][] byPhase : best) {
-      for (double[][] byStart : byPhase) {
-        for (double[] row : byStart) {
-          Arrays.fill(row, NONE);
-        }
-      }
-    }
-    for (int b = 0; b < m; b++) {
-      if (valid[0][b]) {
-        best[1][0][0][b] = iv[0][b];
-      }
+    Table t = new Table(kMax, m);
+    for (int b = firstEnd[0]; b < m; b++) {
+      t.best[t.index(1, 0, 0, b)] = iv[b];
     }
     for (int k = 1; k < kMax; k++) {
       for (int p = 0; p < 2; p++) {
+        int same = dir[p];
+        boolean switches = p == 0 && canSwitch;
         for (int b = 0; b < m - 1; b++) {
+          int next = b + 1;
+          if (firstEnd[next] >= m) {
+            continue; // the rows after b cannot fill another bin
+          }
           for (int a = 0; a <= b; a++) {
-            double here = best[k][p][a][b];
+            double here = t.best[t.index(k, p, a, b)];
             if (here == NONE) {
               continue;
             }
-            double w = woe[a][b];
-            for (int c = b + 1; c < m; c++) {
-              if (!valid[b + 1][c]) {
-                continue;
+            double w = woe[a * m + b];
+            for (int c = firstEnd[next]; c < m; c++) {
+              double w2 = woe[next * m + c];
+              double value = here + iv[next * m + c];
+              if (follows(same, w, w2)) {
+                t.relax(t.index(k + 1, p, next, c), value, a, p);
               }
-              double w2 = woe[b + 1][c];
-              double value = here + iv[b + 1][c];
-              if (follows(dir[p], w, w2)) {
-                relax(best, parentStart, parentPhase, k + 1, p, b + 1, c, value, a, p);
-              }
-              if (p == 0 && canSwitch && follows(dir[1], w, w2)) {
-                relax(best, parentStart, parentPhase, k + 1, 1, b + 1, c, value, a, p);
+              if (switches && follows(dir[1], w, w2)) {
+                t.relax(t.index(k + 1, 1, next, c), value, a, p);
               }
             }
           }
         }
       }
     }
-    return new Result[] {
-      backtrack(best, parentStart, parentPhase, kMax, m, 1),
-      backtrack(best, parentStart, parentPhase, kMax, m, 2)
-    };
+    return new Result[] {backtrack(t, kMax, m, 1), backtrack(t, kMax, m, 2)};
   }
 
-  private static void relax(
-      double[][][][] best,
-      int[][][][] parentStart,
-      byte[][][][] parentPhase,
-      int k,
-      int p,
-      int a,
-      int b,
-      double value,
-      int fromStart,
-      int fromPhase) {
-    if (value > best[k][p][a][b]) {
-      best[k][p][a][b] = value;
-      parentStart[k][p][a][b] = fromStart;
-      parentPhase[k][p][a][b] = (byte) fromPhase;
+  /** Best IV per (bins used, phase, start, end) and the state it came from, in flat arrays. */
+  private static final class Table {
+    final double[] best;
+    final int[] parentStart;
+    final byte[] parentPhase;
+    final int m;
+
+    Table(int kMax, int m) {
+      this.m = m;
+      int size = (kMax + 1) * 2 * m * m;
+      best = new double[size];
+      parentStart = new int[size];
+      parentPhase = new byte[size];
+      Arrays.fill(best, NONE);
+    }
+
+    int index(int k, int p, int a, int b) {
+      return ((k * 2 + p) * m + a) * m + b;
+    }
+
+    void relax(int i, double value, int fromStart, int fromPhase) {
+      if (value > best[i]) {
+        best[i] = value;
+        parentStart[i] = fromStart;
+        parentPhase[i] = (byte) fromPhase;
+      }
     }
   }
 
-  private Result backtrack(
-      double[][][][] best,
-      int[][][][] parentStart,
-      byte[][][][] parentPhase,
-      int kMax,
-      int m,
-      int phases) {
+  private Result backtrack(Table t, int kMax, int m, int phases) {
     double top = NONE;
     int bk = -1;
     int bp = -1;
@@ -159,8 +160,9 @@ final class OptimalPartition {
       for (int p = 0; p < phases; p++) {
         for (int a = 0; a < m; a++) {
           // prefer fewer bins on a tie: the simpler card explains the same evidence
-          if (best[k][p][a][m - 1] > top + EPS) {
-            top = best[k][p][a][m - 1];
+          double v = t.best[t.index(k, p, a, m - 1)];
+          if (v > top + EPS) {
+            top = v;
             bk = k;
             bp = p;
             ba = a;
@@ -179,8 +181,9 @@ final class OptimalPartition {
     int phase = bp;
     for (int k = bk; k >= 1; k--) {
       ends[k - 1] = end;
-      int prevStart = parentStart[k][phase][start][end];
-      int prevPhase = parentPhase[k][phase][start][end];
+      int i = t.index(k, phase, start, end);
+      int prevStart = t.parentStart[i];
+      int prevPhase = t.parentPhase[i];
       end = start - 1;
       start = prevStart;
       phase = prevPhase;
