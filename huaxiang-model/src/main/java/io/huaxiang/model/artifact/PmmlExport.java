@@ -13,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.dmg.pmml.Application;
 import org.dmg.pmml.Array;
 import org.dmg.pmml.CompoundPredicate;
@@ -32,6 +34,7 @@ import org.dmg.pmml.Predicate;
 import org.dmg.pmml.ResultFeature;
 import org.dmg.pmml.SimplePredicate;
 import org.dmg.pmml.SimpleSetPredicate;
+import org.dmg.pmml.TransformationDictionary;
 import org.dmg.pmml.True;
 import org.dmg.pmml.Version;
 import org.dmg.pmml.scorecard.Attribute;
@@ -47,7 +50,8 @@ import org.jpmml.model.PMMLUtil;
  * <p>Each feature is a Characteristic whose baseline score is its best points, with reason-code
  * algorithm "pointsBelow": the PMML reason points are then exactly our shortfalls. Characteristics
  * are written in feature-name order so that ties rank as in {@link ScorecardModel#score}. A final
- * catch-all Attribute gives 0 points to values that match no bin, as our scorer does.
+ * catch-all Attribute gives 0 points to values that match no bin, as our scorer does. Derived and
+ * interaction features become DerivedFields over the raw inputs ({@link PmmlTransformations}).
  */
 public final class PmmlExport {
   /** Name of the output field holding the total points. */
@@ -66,38 +70,41 @@ public final class PmmlExport {
 
   /** Builds the PMML object model of a scorecard. */
   public static PMML toPmml(ScorecardModel model, int reasons) {
-    for (ScorecardFeature f : model.features()) {
-      if (f.cross() != null) {
-        throw new ArtifactException(
-            "PMML export does not support interaction feature '"
-                + f.name()
-                + "'; train with Interactions.none() to export this card as PMML");
-      }
-      if (f.derived() != null) {
-        throw new ArtifactException(
-            "PMML export does not support derived feature '"
-                + f.name()
-                + "'; train with withGroupFeatures(false) to export this card as PMML");
-      }
-    }
-    DataDictionary dictionary = new DataDictionary();
-    MiningSchema schema = new MiningSchema();
+    // raw inputs the applicant sends, in first-use order: plain features, the columns of derived
+    // features and the two sources of each interaction
+    Map<String, Boolean> raw = new LinkedHashMap<>(); // name -> numeric
+    TransformationDictionary transformations = new TransformationDictionary();
     Characteristics characteristics = new Characteristics();
     List<ScorecardFeature> byName = new ArrayList<>(model.features());
     byName.sort(Comparator.comparing(ScorecardFeature::name));
     for (ScorecardFeature f : byName) {
-      boolean numeric = f.binning().type() == ColumnType.NUMERIC;
-      dictionary.addDataFields(
-          new DataField(
-              f.name(),
-              numeric ? OpType.CONTINUOUS : OpType.CATEGORICAL,
-              numeric ? DataType.DOUBLE : DataType.STRING));
-      schema.addMiningFields(
-          new MiningField(f.name())
-              .setUsageType(MiningField.UsageType.ACTIVE)
-              .setInvalidValueTreatment(org.dmg.pmml.InvalidValueTreatmentMethod.AS_IS));
+      if (f.derived() != null) {
+        f.derived().inputs().forEach(in -> raw.putIfAbsent(in, true));
+        transformations.addDerivedFields(PmmlTransformations.derived(f.derived()));
+      } else if (f.cross() != null) {
+        for (FeatureBinning source : List.of(f.cross().first(), f.cross().second())) {
+          raw.putIfAbsent(source.feature(), source.type() == ColumnType.NUMERIC);
+        }
+        transformations.addDerivedFields(PmmlTransformations.cross(f.cross()));
+      } else {
+        raw.putIfAbsent(f.name(), f.binning().type() == ColumnType.NUMERIC);
+      }
       characteristics.addCharacteristics(characteristic(f));
     }
+    DataDictionary dictionary = new DataDictionary();
+    MiningSchema schema = new MiningSchema();
+    raw.forEach(
+        (name, numeric) -> {
+          dictionary.addDataFields(
+              new DataField(
+                  name,
+                  numeric ? OpType.CONTINUOUS : OpType.CATEGORICAL,
+                  numeric ? DataType.DOUBLE : DataType.STRING));
+          schema.addMiningFields(
+              new MiningField(name)
+                  .setUsageType(MiningField.UsageType.ACTIVE)
+                  .setInvalidValueTreatment(org.dmg.pmml.InvalidValueTreatmentMethod.AS_IS));
+        });
     Output output =
         new Output()
             .addOutputFields(
@@ -122,7 +129,11 @@ public final class PmmlExport {
         new Header()
             .setApplication(new Application("Huaxiang").setVersion(ModelInfo.LIBRARY_VERSION))
             .setDescription("points = offset - factor * ln(odds of bad); see docs/models.md");
-    return new PMML(Version.PMML_4_4.getVersion(), header, dictionary).addModels(scorecard);
+    PMML pmml = new PMML(Version.PMML_4_4.getVersion(), header, dictionary).addModels(scorecard);
+    if (transformations.hasDerivedFields()) {
+      pmml.setTransformationDictionary(transformations);
+    }
+    return pmml;
   }
 
   private static Characteristic characteristic(ScorecardFeature f) {

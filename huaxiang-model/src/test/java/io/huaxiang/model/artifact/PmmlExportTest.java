@@ -40,17 +40,34 @@ class PmmlExportTest {
     Path data = SharedData.folder();
     for (String[] d :
         new String[][] {
-          {"german_credit", "germancredit.csv", "creditability", "bad"},
-          {"lending_club", "lending_club.csv", "Class", "bad"}
+          {"german_credit", "germancredit.csv", "creditability", "bad", ""},
+          {"lending_club", "lending_club.csv", "Class", "bad", ""},
+          // derived behaviour features and an interaction of two status codes
+          {"taiwan_default", "UCI_Credit_Card.csv", "Y", "1", "ID"},
+          // interactions of categorical sources
+          {"bank_marketing", "bank-full.csv", "y", "yes", "duration"}
         }) {
       Dataset all = CsvReader.read(data.resolve(d[0]).resolve(d[1]));
       Split split = Split.read(data.resolve(d[0]).resolve("split.csv"));
-      checkSameScores(
-          all.select(split.train()), all.select(split.test()), d[2], d[3], Set.of(), dir);
+      ScorecardModel model =
+          checkSameScores(
+              all.select(split.train()),
+              all.select(split.test()),
+              d[2],
+              d[3],
+              d[4].isEmpty() ? Set.of() : Set.of(d[4]),
+              dir);
+      if (d[0].equals("taiwan_default")) {
+        assertThat(model.features()).anyMatch(f -> f.derived() != null);
+        assertThat(model.features()).anyMatch(f -> f.cross() != null);
+      }
+      if (d[0].equals("bank_marketing")) {
+        assertThat(model.features()).anyMatch(f -> f.cross() != null);
+      }
     }
   }
 
-  private static void checkSameScores(
+  private static ScorecardModel checkSameScores(
       Dataset train, Dataset test, String target, String positive, Set<String> drop, Path dir)
       throws Exception {
     ScorecardModel model =
@@ -67,9 +84,9 @@ class PmmlExportTest {
       Map<String, Object> row = test.row(r);
       ScoreResult ours = model.score(row, REASONS, io.huaxiang.model.scorecard.ReasonBasis.BEST);
       Map<String, Object> input = new HashMap<>();
-      for (var f : model.features()) {
-        Object v = row.get(f.name());
-        input.put(f.name(), v instanceof Double x && x.isNaN() ? null : v);
+      for (var field : evaluator.getInputFields()) {
+        Object v = row.get(field.getName());
+        input.put(field.getName(), v instanceof Double x && x.isNaN() ? null : v);
       }
       Map<String, ?> out = EvaluatorUtil.decodeAll(evaluator.evaluate(input));
       assertThat(((Number) out.get(PmmlExport.POINTS)).intValue())
@@ -92,5 +109,6 @@ class PmmlExportTest {
         }
       }
     }
+    return model;
   }
 }
