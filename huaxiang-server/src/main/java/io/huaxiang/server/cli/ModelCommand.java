@@ -135,7 +135,7 @@ final class ModelCommand implements Runnable {
     Path report;
 
     @Option(
-        names = "--algorithm",
+        names = {"--kind", "--algorithm"},
         defaultValue = "scorecard",
         description =
             "scorecard (WoE points card) or gbdt (XGBoost challenger with SHAP reasons);"
@@ -158,8 +158,7 @@ final class ModelCommand implements Runnable {
             }
             if (!"scorecard".equalsIgnoreCase(algorithm)) {
               throw new ParameterException(
-                  spec.commandLine(),
-                  "--algorithm must be scorecard or gbdt, got '" + algorithm + "'");
+                  spec.commandLine(), "--kind must be scorecard or gbdt, got '" + algorithm + "'");
             }
             TrainingConfig config =
                 TrainingConfig.defaults(target, positive)
@@ -231,9 +230,16 @@ final class ModelCommand implements Runnable {
           "GBDT with %d trees over %d features; model written to %s%n",
           model.trees(), model.features().size(), out);
       if (report != null) {
+        Dataset current = rows == null ? train : all.select(rows.test());
         Files.writeString(
             report,
-            GbdtReportPage.html(modelName, "trained from " + out, model, metrics),
+            GbdtReportPage.html(
+                modelName,
+                "trained from " + out,
+                model,
+                metrics,
+                GbdtReportPage.Diagnostics.of(
+                    model, train, current, rows == null ? "train" : "test")),
             StandardCharsets.UTF_8);
         o.printf("report written to %s%n", report);
       }
@@ -375,26 +381,24 @@ final class ModelCommand implements Runnable {
             String json = Files.readString(existing(spec, model), StandardCharsets.UTF_8);
             if (GbdtModel.isArtifact(json)) {
               try (GbdtModel gbdt = GbdtModel.fromArtifactJson(json, model.toString())) {
+                Dataset baseData = CsvReader.read(existing(spec, base));
+                Dataset currentData = CsvReader.read(existing(spec, current));
                 Map<String, ModelMetrics> metrics = new LinkedHashMap<>();
                 metrics.put(
-                    "base",
-                    gbdtMetrics(
-                        gbdt,
-                        CsvReader.read(existing(spec, base)),
-                        gbdt.target(),
-                        gbdt.positiveValue()));
+                    "base", gbdtMetrics(gbdt, baseData, gbdt.target(), gbdt.positiveValue()));
                 metrics.put(
-                    "current",
-                    gbdtMetrics(
-                        gbdt,
-                        CsvReader.read(existing(spec, current)),
-                        gbdt.target(),
-                        gbdt.positiveValue()));
+                    "current", gbdtMetrics(gbdt, currentData, gbdt.target(), gbdt.positiveValue()));
                 Files.writeString(
                     out,
                     GbdtReportPage.html(
-                        model.getFileName().toString(), "file " + model, gbdt, metrics),
+                        model.getFileName().toString(),
+                        "file " + model,
+                        gbdt,
+                        metrics,
+                        GbdtReportPage.Diagnostics.of(gbdt, baseData, currentData, "current")),
                     StandardCharsets.UTF_8);
+              } catch (GbdtException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
               }
             } else {
               ModelReport.of(

@@ -73,7 +73,7 @@ class ModelCommandTest {
             run(
                 "model",
                 "train",
-                "--algorithm",
+                "--kind",
                 "gbdt",
                 "--data",
                 GERMAN.toString(),
@@ -87,7 +87,8 @@ class ModelCommandTest {
                 report.toString()))
         .isZero();
     assertThat(out.toString()).contains("GBDT with", "train  rows 200");
-    assertThat(Files.readString(report)).contains("GBDT 模型报告", "AUC");
+    assertThat(Files.readString(report))
+        .contains("GBDT 模型报告", "AUC", "ROC", "KS", "PSI", "CSI", "mean |SHAP|", "<svg");
     Path scores = dir.resolve("gbdt-scores.csv");
     assertThat(
             run(
@@ -117,7 +118,10 @@ class ModelCommandTest {
                 "--out",
                 html.toString()))
         .isZero();
-    assertThat(Files.readString(html)).contains("current", "base");
+    String page = Files.readString(html);
+    assertThat(page).contains("current", "base", "<svg", "score PSI");
+    // the same sample as base and current: every stability index is 0, flagged stable
+    assertThat(page).doesNotContain("flag-WATCH'>", "flag-SHIFTED'>");
     assertThat(
             run(
                 "model",
@@ -129,7 +133,7 @@ class ModelCommandTest {
                 "--target",
                 "creditability"))
         .isEqualTo(2);
-    assertThat(err.toString()).contains("--algorithm must be scorecard or gbdt");
+    assertThat(err.toString()).contains("--kind must be scorecard or gbdt");
   }
 
   @Test
