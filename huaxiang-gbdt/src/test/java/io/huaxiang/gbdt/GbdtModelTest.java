@@ -44,6 +44,33 @@ class GbdtModelTest {
   }
 
   @Test
+  void diagnosticsCompareSamplesAndRankFeaturesByMeanAbsoluteShap() {
+    var all = GbdtDiagnostics.evaluate(model, data, "all");
+    assertThat(all.metrics().auc()).isGreaterThan(0.7);
+    assertThat(all.points()).hasSize(data.rowCount());
+    // a sample against itself is perfectly stable; against its riskiest half it is not
+    assertThat(GbdtDiagnostics.scoreStability(all, all).index()).isZero();
+    assertThat(GbdtDiagnostics.featureStability(model, data, data))
+        .hasSize(model.features().size())
+        .allSatisfy(s -> assertThat(s.index()).isZero());
+    double[] pd = model.predictPd(data);
+    int[] risky = java.util.stream.IntStream.range(0, pd.length).filter(i -> pd[i] > 0.4).toArray();
+    var riskyEval = GbdtDiagnostics.evaluate(model, data.select(risky), "risky");
+    assertThat(GbdtDiagnostics.scoreStability(all, riskyEval).index()).isGreaterThan(0.25);
+    double[] shap = GbdtDiagnostics.meanAbsoluteShap(model, data);
+    assertThat(shap).hasSize(model.features().size());
+    int checking = -1;
+    for (int j = 0; j < shap.length; j++) {
+      assertThat(shap[j]).isGreaterThanOrEqualTo(0);
+      if (model.features().get(j).name().equals("status_of_existing_checking_account")) {
+        checking = j;
+      }
+    }
+    // the checking-account status is German credit's strongest risk driver
+    assertThat(shap[checking]).isEqualTo(java.util.Arrays.stream(shap).max().orElseThrow());
+  }
+
+  @Test
   void pdIsTheLogisticOfTheMargin() {
     double[] pd = model.predictPd(data);
     double[] margin = model.predictMargin(data);

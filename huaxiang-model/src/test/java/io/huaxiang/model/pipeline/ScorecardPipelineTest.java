@@ -89,9 +89,11 @@ class ScorecardPipelineTest {
     for (int r = 0; r < d.rowCount(); r += 7) {
       assertThat(back.score(d.row(r))).isEqualTo(t.model().score(d.row(r)));
     }
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> io.huaxiang.model.artifact.PmmlExport.toPmml(back, 3))
-        .hasMessageContaining("interaction feature");
+    // PMML computes the cross from the source columns (PmmlExportTest checks its scores)
+    var pmml = io.huaxiang.model.artifact.PmmlExport.toPmml(back, 3);
+    assertThat(pmml.getTransformationDictionary().getDerivedFields())
+        .extracting(org.dmg.pmml.DerivedField::getName)
+        .contains(crosses.get(0).name());
   }
 
   @Test
