@@ -49,17 +49,22 @@ public final class BulkLoader {
       String origin,
       String actor,
       LongConsumer progress) {
-    new AuditService(new AuditStore(runtime.database().dataSource()), Clock.systemUTC())
-        .record(
-            actor,
-            "CONSENT_CHECK_BACKFILL",
-            "HISTORICAL_BACKFILL",
-            "ingest:" + origin,
-            "historical back-fill '"
-                + origin
-                + "': consent checks at ingestion skipped for this run (channel "
-                + ProcessingGate.BACKFILL
-                + ")");
+    AuditStore audit = new AuditStore(runtime.database().dataSource());
+    try {
+      new AuditService(audit, Clock.systemUTC())
+          .record(
+              actor,
+              "CONSENT_CHECK_BACKFILL",
+              "HISTORICAL_BACKFILL",
+              "ingest:" + origin,
+              "historical back-fill '"
+                  + origin
+                  + "': consent checks at ingestion skipped for this run (channel "
+                  + ProcessingGate.BACKFILL
+                  + ")");
+    } finally {
+      audit.close();
+    }
     return run(runtime, events, origin, ProcessingGate.BACKFILL, progress);
   }
 
