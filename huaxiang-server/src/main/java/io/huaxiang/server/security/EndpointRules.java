@@ -89,6 +89,8 @@ public final class EndpointRules {
           // ingestion: machine clients with the ingest scope; admin for corrections
           rule(HttpMethod.POST, "/api/v1/events", Set.of(ADMIN), Scope.INGEST),
           rule(HttpMethod.POST, "/api/v1/events/batch", Set.of(ADMIN), Scope.INGEST),
+          // a user's offers: the loan app (decide key) shows them to the borrower
+          rule(HttpMethod.GET, "/api/v1/users/*/offers", PERSONAL_DATA, Scope.DECIDE),
           // one user's data (C2): the risk roles (masked) and compliance (clear)
           rule(HttpMethod.GET, "/api/v1/users/**", PERSONAL_DATA),
           // the console's user list names users and their tags (C2); the rest are aggregates

@@ -488,6 +488,14 @@ class DecisionApiTest {
     assertThat(Http.as(port, "marketing").get("/api/v1/offers").body().size()).isEqualTo(5);
     assertThat(Http.as(port, "marketing").get("/api/v1/users/dc-of/offers").status())
         .isEqualTo(403);
+    // the loan app asks for the borrower's offers with its decide key; the read is audited
+    Http app =
+        Http.withApiKey(port, apiKeys.create("offers-app", Set.of(Scope.DECIDE), "test").secret());
+    Http.Reply byApp = app.get("/api/v1/users/dc-of/offers");
+    assertThat(byApp.status()).isEqualTo(200);
+    assertThat(byApp.body().get(0).get("product_id").asText())
+        .isEqualTo(offers.get(0).get("product_id").asText());
+    assertThat(app.get("/api/v1/users/dc-of/portrait").status()).isEqualTo(403);
   }
 
   @Test

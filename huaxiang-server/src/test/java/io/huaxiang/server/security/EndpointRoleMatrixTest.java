@@ -147,7 +147,7 @@ class EndpointRoleMatrixTest {
     row("POST /api/v1/lists", AD, RO);
     row("POST /api/v1/lists/remove", AD, RO);
     row("GET /api/v1/offers", AD, RA, RO, MK);
-    row("GET /api/v1/users/{userId}/offers", PERSONAL);
+    row("GET /api/v1/users/{userId}/offers", AD, RA, RO, CO, DECIDE);
     row("ANY /error", PUBLIC);
     row("GET /v3/api-docs", PUBLIC);
     row("GET /v3/api-docs/swagger-config", PUBLIC);
