@@ -105,6 +105,7 @@ public final class ColumnClassification {
     table(m, "decisions", DataClass.C1, "card_hash", "requested_by");
     table(m, "decisions", DataClass.C2, "outcome", "requested_amount", "approved_amount", "score");
     table(m, "decisions", DataClass.C2, "band", "application", "inputs", "decision", "shadow");
+    table(m, "decisions", DataClass.C2, "pd");
     table(m, "funding_budgets", DataClass.C1, "product_id", "day", "cap_amount", "cap_count");
     table(m, "funding_budgets", DataClass.C1, "used_amount", "used_count");
     table(m, "credit_commitments", DataClass.C1, "user_id", "updated_at");

@@ -79,7 +79,14 @@ public final class Database implements AutoCloseable {
 
   /** Applies the Flyway migrations in {@code db/migration}; safe to call on every start. */
   public Database migrate() {
-    Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+    // features number their migrations in ranges (decisioning V10-V19, privacy V20-…), so a
+    // later migration of an earlier range must still apply to a database that has the later ones
+    Flyway.configure()
+        .dataSource(pool)
+        .locations("classpath:db/migration")
+        .outOfOrder(true)
+        .load()
+        .migrate();
     return this;
   }
 

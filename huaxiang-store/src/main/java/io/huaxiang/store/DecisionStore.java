@@ -32,7 +32,8 @@ public final class DecisionStore {
   private static final String COLUMNS =
       "select decision_id, request_id, user_id, product_id, outcome, requested_amount,"
           + " approved_amount, score, band, strategy, model, arm, decided_at, id_hash, phone_hash,"
-          + " device_hash, ip_hash, card_hash, application, inputs, decision, shadow from decisions ";
+          + " device_hash, ip_hash, card_hash, application, inputs, decision, shadow, pd"
+          + " from decisions ";
 
   private final DataSource db;
 
@@ -158,8 +159,8 @@ public final class DecisionStore {
             "insert into decisions (decision_id, request_id, user_id, product_id, outcome,"
                 + " requested_amount, approved_amount, score, band, strategy, model, arm, decided_at,"
                 + " id_hash, phone_hash, device_hash, ip_hash, card_hash, application, inputs,"
-                + " decision, shadow) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                + " ?, ?, ?)")) {
+                + " decision, shadow, pd) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " ?, ?, ?, ?, ?)")) {
       ps.setObject(1, r.decisionId());
       ps.setString(2, r.requestId());
       ps.setString(3, r.userId());
@@ -182,6 +183,7 @@ public final class DecisionStore {
       ps.setString(20, r.inputs());
       ps.setString(21, r.decision());
       ps.setString(22, r.shadow());
+      ps.setObject(23, r.pd(), java.sql.Types.DOUBLE);
       ps.executeUpdate();
     }
   }
@@ -252,6 +254,79 @@ public final class DecisionStore {
         Timestamp.from(afterTime),
         afterId,
         limit);
+  }
+
+  /** How many applications of {@code productId} were decided in [from, to). */
+  public long countPast(String productId, Instant from, Instant to) {
+    try {
+      return Rows.list(
+              db,
+              "select count(*) from decisions where product_id = ? and decided_at >= ?"
+                  + " and decided_at < ?",
+              rs -> rs.getLong(1),
+              productId,
+              Timestamp.from(from),
+              Timestamp.from(to))
+          .get(0);
+    } catch (SQLException e) {
+      throw new StoreException("cannot count past applications", e);
+    }
+  }
+
+  /**
+   * Streams the applications of {@code productId} decided in [from, to) to {@code batches}, {@code
+   * batchSize} at a time, through a server-side cursor: a million past applications never sit in
+   * memory at once, and only the columns a simulation needs are read (not the stored decision JSON,
+   * unless an older row lacks its PD column). Returns how many were read.
+   */
+  public long forEachPast(
+      String productId,
+      Instant from,
+      Instant to,
+      int batchSize,
+      java.util.function.Consumer<List<PastApplication>> batches) {
+    long n = 0;
+    try (Connection c = db.getConnection()) {
+      c.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "select outcome, approved_amount,"
+                  + " case when pd is null and score is not null"
+                  + " then (decision::jsonb ->> 'pd')::float8 else pd end,"
+                  + " application, inputs from decisions"
+                  + " where product_id = ? and decided_at >= ? and decided_at < ?")) {
+        ps.setFetchSize(batchSize);
+        ps.setString(1, productId);
+        ps.setTimestamp(2, Timestamp.from(from));
+        ps.setTimestamp(3, Timestamp.from(to));
+        try (ResultSet rs = ps.executeQuery()) {
+          List<PastApplication> batch = new ArrayList<>(batchSize);
+          while (rs.next()) {
+            batch.add(
+                new PastApplication(
+                    rs.getString(1),
+                    rs.getBigDecimal(2),
+                    (Double) rs.getObject(3),
+                    rs.getString(4),
+                    rs.getString(5)));
+            if (batch.size() == batchSize) {
+              n += batch.size();
+              batches.accept(batch);
+              batch = new ArrayList<>(batchSize);
+            }
+          }
+          if (!batch.isEmpty()) {
+            n += batch.size();
+            batches.accept(batch);
+          }
+        }
+      } finally {
+        c.rollback();
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read past applications", e);
+    }
+    return n;
   }
 
   public long count() {
@@ -458,6 +533,7 @@ public final class DecisionStore {
         rs.getString(19),
         rs.getString(20),
         rs.getString(21),
-        rs.getString(22));
+        rs.getString(22),
+        (Double) rs.getObject(23));
   }
 }

@@ -309,4 +309,66 @@ class DecisionStoreTest {
         .hasMessageContaining("raise the version");
     assertThat(strategies.history()).hasSize(2);
   }
+
+  @Test
+  void pastApplicationsStreamInBatchesWithTheirPdEvenFromRowsStoredWithoutIt() {
+    Instant base = Instant.parse("2026-06-01T00:00:00Z");
+    for (int i = 0; i < 7; i++) {
+      DecisionRecord r =
+          record(
+              "past-" + i,
+              "p-" + i,
+              "education",
+              Funding.granted(),
+              new BigDecimal("1000"),
+              "dev-p",
+              base.plusSeconds(i));
+      // odd rows as stored before the pd column: the PD only inside the decision JSON
+      Double pd = i % 2 == 0 ? (i + 1) / 100.0 : null;
+      String json = "{\"outcome\":\"APPROVE\",\"pd\":" + (i + 1) / 100.0 + "}";
+      DecisionRecord stored =
+          new DecisionRecord(
+              r.decisionId(),
+              r.requestId(),
+              r.userId(),
+              r.productId(),
+              r.outcome(),
+              r.requestedAmount(),
+              r.approvedAmount(),
+              r.score(),
+              r.band(),
+              r.strategy(),
+              r.model(),
+              r.arm(),
+              r.decidedAt(),
+              r.idHash(),
+              r.phoneHash(),
+              r.deviceHash(),
+              r.ipHash(),
+              r.cardHash(),
+              "{\"n\":" + i + "}",
+              "{}",
+              json,
+              null,
+              pd);
+      store.commit(stored.requestId(), null, f -> stored, stored.decidedAt());
+    }
+    List<Integer> sizes = new ArrayList<>();
+    List<Double> pds = new ArrayList<>();
+    long n =
+        store.forEachPast(
+            "education",
+            base,
+            base.plusSeconds(6),
+            3,
+            batch -> {
+              sizes.add(batch.size());
+              batch.forEach(p -> pds.add(p.pd()));
+            });
+    assertThat(n).isEqualTo(6);
+    assertThat(sizes).containsExactly(3, 3);
+    assertThat(pds).containsExactlyInAnyOrder(0.01, 0.02, 0.03, 0.04, 0.05, 0.06);
+    assertThat(store.countPast("education", base, base.plusSeconds(6))).isEqualTo(6);
+    assertThat(store.countPast("medical", base, base.plusSeconds(6))).isZero();
+  }
 }

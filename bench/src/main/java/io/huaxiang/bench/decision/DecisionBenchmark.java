@@ -129,6 +129,11 @@ public class DecisionBenchmark {
   }
 
   static DecisionInputs inputs(Random r) {
+    return inputs(r, NOW);
+  }
+
+  /** Random inputs of one applicant decided at {@code at}. */
+  static DecisionInputs inputs(Random r, Instant at) {
     Map<String, Object> f = new HashMap<>();
     f.put("consent_credit_assessment", r.nextDouble() < 0.98);
     f.put("consent_credit_bureau_query", r.nextDouble() < 0.9);
@@ -153,7 +158,7 @@ public class DecisionBenchmark {
     Set<ListKind> lists = r.nextDouble() < 0.01 ? Set.of(ListKind.GREY) : Set.of();
     Set<String> tags = r.nextDouble() < 0.3 ? Set.of("prime_repayer") : Set.of();
     return new DecisionInputs(
-        f, tags, lists, velocity, BigDecimal.valueOf(r.nextInt(50_000)), Set.of(), NOW);
+        f, tags, lists, velocity, BigDecimal.valueOf(r.nextInt(50_000)), Set.of(), at);
   }
 
   /** The sample strategy with {@code total} rules: its 5 own rules plus generated fraud rules. */

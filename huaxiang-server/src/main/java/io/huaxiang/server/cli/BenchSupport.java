@@ -9,4 +9,9 @@ public final class BenchSupport {
   public static ObjectMapper json() {
     return CliRuntime.json();
   }
+
+  /** The JSON settings decisions are stored with (as the server and the decision CLI use). */
+  public static ObjectMapper storageJson() {
+    return DecisionCommand.json();
+  }
 }

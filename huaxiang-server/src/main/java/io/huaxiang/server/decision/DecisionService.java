@@ -298,7 +298,8 @@ final class DecisionService {
         write(app),
         write(in),
         write(d),
-        shadow == null ? null : write(shadow));
+        shadow == null ? null : write(shadow),
+        d.pd());
   }
 
   private void afterDecision(UUID id, LoanApplication app, Decision d, String actor, Instant now) {
