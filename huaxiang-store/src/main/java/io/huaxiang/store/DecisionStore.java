@@ -9,7 +9,6 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -68,18 +67,27 @@ public final class DecisionStore {
       FundingRequest funding,
       Function<Funding, DecisionRecord> finish,
       Instant now) {
-    Optional<DecisionRecord> seen = byRequestId(requestId);
-    if (seen.isPresent()) {
-      return new Committed(seen.get(), true);
-    }
+    // no look-up first: the unique request id refuses a second insert (23505 below), and the
+    // decision API has already looked (one round trip less per decision)
+    boolean budgetTaken = funding != null && takeBudget(funding);
+    boolean keepBudget = false;
     try (Connection c = db.getConnection()) {
       c.setAutoCommit(false);
       try {
-        Funding answer = funding == null ? Funding.notNeeded() : reserve(c, funding, now);
+        Funding answer;
+        if (funding == null) {
+          answer = Funding.notNeeded();
+        } else if (!budgetTaken) {
+          answer = Funding.exhausted(funding.day().plusDays(1));
+        } else if (takeLine(c, funding, now)) {
+          answer = Funding.granted();
+        } else {
+          answer = Funding.borrowerCapReached();
+        }
         DecisionRecord r = finish.apply(answer);
-        insert(c, r);
-        recordRequester(c, r.decisionId(), requester);
+        insert(c, r, requester);
         c.commit();
+        keepBudget = answer.status() == Funding.Status.GRANTED;
         return new Committed(r, false);
       } catch (SQLException e) {
         c.rollback();
@@ -94,6 +102,10 @@ public final class DecisionStore {
       }
     } catch (SQLException e) {
       throw new StoreException("cannot store the decision of request " + requestId, e);
+    } finally {
+      if (budgetTaken && !keepBudget) {
+        giveBackBudget(funding);
+      }
     }
     return new Committed(
         byRequestId(requestId)
@@ -101,37 +113,71 @@ public final class DecisionStore {
         true);
   }
 
-  private static Funding reserve(Connection c, FundingRequest f, Instant now) throws SQLException {
-    Savepoint start = c.setSavepoint();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "insert into funding_budgets (product_id, day, cap_amount, cap_count) values (?, ?, ?, ?)"
-                + " on conflict do nothing")) {
+  /**
+   * Takes the amount from the day's budget in a transaction of its own that commits without waiting
+   * for the disk ({@code synchronous_commit = off}): every approval updates the same budget row,
+   * and holding its lock through an fsync would let only one approval commit per fsync. This stays
+   * safe: the decision's own transaction commits synchronously after it, and a WAL flush covers
+   * everything written before, so a stored decision's reservation is always durable; a crash in
+   * between can only leave budget reserved without a decision (never over-committed).
+   */
+  private boolean takeBudget(FundingRequest f) {
+    // one statement in its own transaction: creates the day's budget row on first use, takes
+    // the amount only within the cap, and commits without waiting for the disk (set_config's
+    // local setting holds until this statement's implicit transaction has committed)
+    try (Connection c = db.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "with async as (select set_config('synchronous_commit', 'off', true))"
+                    + " insert into funding_budgets as b (product_id, day, cap_amount, cap_count,"
+                    + " used_amount, used_count) select ?, ?, ?, ?, ?, 1 from async"
+                    // the request's own cap only decides when the day has no row yet
+                    + " where (? <= ? * ? and 1 <= floor(? * ?)) or exists (select 1 from"
+                    + " funding_budgets where product_id = ? and day = ?)"
+                    + " on conflict (product_id, day) do update"
+                    + " set used_amount = b.used_amount + excluded.used_amount,"
+                    + " used_count = b.used_count + 1"
+                    + " where b.used_amount + excluded.used_amount <= b.cap_amount * ?"
+                    + " and b.used_count + 1 <= floor(b.cap_count * ?)")) {
       ps.setString(1, f.productId());
       ps.setDate(2, Date.valueOf(f.day()));
       ps.setBigDecimal(3, f.capAmount());
       ps.setLong(4, f.capCount());
-      ps.executeUpdate();
+      ps.setBigDecimal(5, f.amount());
+      ps.setBigDecimal(6, f.amount());
+      ps.setBigDecimal(7, f.capAmount());
+      ps.setBigDecimal(8, f.share());
+      ps.setLong(9, f.capCount());
+      ps.setBigDecimal(10, f.share());
+      ps.setString(11, f.productId());
+      ps.setDate(12, Date.valueOf(f.day()));
+      ps.setBigDecimal(13, f.share());
+      ps.setBigDecimal(14, f.share());
+      return ps.executeUpdate() == 1;
+    } catch (SQLException e) {
+      throw new StoreException("cannot reserve funding for " + f.productId(), e);
     }
-    int taken;
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "update funding_budgets set used_amount = used_amount + ?, used_count = used_count + 1"
-                + " where product_id = ? and day = ? and used_amount + ? <= cap_amount * ?"
-                + " and used_count + 1 <= floor(cap_count * ?)")) {
+  }
+
+  /** Returns a reservation whose decision was not stored as granted. */
+  private void giveBackBudget(FundingRequest f) {
+    try (Connection c = db.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "update funding_budgets set used_amount = used_amount - ?,"
+                    + " used_count = used_count - 1 where product_id = ? and day = ?")) {
       ps.setBigDecimal(1, f.amount());
       ps.setString(2, f.productId());
       ps.setDate(3, Date.valueOf(f.day()));
-      ps.setBigDecimal(4, f.amount());
-      ps.setBigDecimal(5, f.share());
-      ps.setBigDecimal(6, f.share());
-      taken = ps.executeUpdate();
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      // not thrown: the decision's own outcome (or error) matters to the caller, and a
+      // reservation not given back only leaves the day's budget a little short, never over
     }
-    if (taken == 0) {
-      c.rollback(start);
-      return Funding.exhausted(f.day().plusDays(1));
-    }
-    int lined;
+  }
+
+  /** Adds the amount to the borrower's committed credit if it stays within the cap. */
+  private static boolean takeLine(Connection c, FundingRequest f, Instant now) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "insert into credit_commitments as cc (user_id, committed, updated_at)"
@@ -144,23 +190,18 @@ public final class DecisionStore {
       ps.setBigDecimal(4, f.amount());
       ps.setBigDecimal(5, f.borrowerCap());
       ps.setBigDecimal(6, f.borrowerCap());
-      lined = ps.executeUpdate();
+      return ps.executeUpdate() == 1;
     }
-    if (lined == 0) {
-      c.rollback(start);
-      return Funding.borrowerCapReached();
-    }
-    return Funding.granted();
   }
 
-  private static void insert(Connection c, DecisionRecord r) throws SQLException {
+  private static void insert(Connection c, DecisionRecord r, String requester) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "insert into decisions (decision_id, request_id, user_id, product_id, outcome,"
                 + " requested_amount, approved_amount, score, band, strategy, model, arm, decided_at,"
                 + " id_hash, phone_hash, device_hash, ip_hash, card_hash, application, inputs,"
-                + " decision, shadow, pd) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                + " ?, ?, ?, ?, ?)")) {
+                + " decision, shadow, pd, requested_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       ps.setObject(1, r.decisionId());
       ps.setString(2, r.requestId());
       ps.setString(3, r.userId());
@@ -184,19 +225,7 @@ public final class DecisionStore {
       ps.setString(21, r.decision());
       ps.setString(22, r.shadow());
       ps.setObject(23, r.pd(), java.sql.Types.DOUBLE);
-      ps.executeUpdate();
-    }
-  }
-
-  private static void recordRequester(Connection c, UUID decisionId, String requester)
-      throws SQLException {
-    if (requester == null) {
-      return;
-    }
-    try (PreparedStatement ps =
-        c.prepareStatement("update decisions set requested_by = ? where decision_id = ?")) {
-      ps.setString(1, requester);
-      ps.setObject(2, decisionId);
+      ps.setString(24, requester);
       ps.executeUpdate();
     }
   }
@@ -329,6 +358,21 @@ public final class DecisionStore {
     return n;
   }
 
+  /** How many decisions have a request id starting with {@code prefix}. */
+  public long countByRequestPrefix(String prefix) {
+    String pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    try {
+      return Rows.list(
+              db,
+              "select count(*) from decisions where request_id like ?",
+              rs -> rs.getLong(1),
+              pattern)
+          .get(0);
+    } catch (SQLException e) {
+      throw new StoreException("cannot count decisions", e);
+    }
+  }
+
   public long count() {
     try (Connection c = db.getConnection();
         PreparedStatement ps = c.prepareStatement("select count(*) from decisions");
@@ -345,6 +389,18 @@ public final class DecisionStore {
    * plus the distinct users on the device in 7 days, in one round trip. Absent hashes count 0.
    */
   public Map<String, Long> velocity(Map<IdentifierKind, String> hashes, Instant at) {
+    return history(hashes, at, null).velocity();
+  }
+
+  /** What a decision reads of the applicant's past: velocity counts and committed credit. */
+  public record ApplicantHistory(Map<String, Long> velocity, BigDecimal committed) {}
+
+  /**
+   * The velocity counts of {@link #velocity} and the committed credit of {@code userId} (when not
+   * null) in one round trip: a decision needs both.
+   */
+  public ApplicantHistory history(Map<IdentifierKind, String> hashes, Instant at, String userId) {
+    BigDecimal committed = BigDecimal.ZERO;
     Map<String, Long> out = new HashMap<>();
     List<String> parts = new ArrayList<>();
     List<Object> params = new ArrayList<>();
@@ -375,8 +431,13 @@ public final class DecisionStore {
               + " where device_hash = ? and decided_at >= ? and decided_at < ?");
       params.addAll(List.of(device, d7, now));
     }
+    if (userId != null) {
+      parts.add(
+          "select 'COMMITTED'::text, committed, 0, 0 from credit_commitments where user_id = ?");
+      params.add(userId);
+    }
     if (parts.isEmpty()) {
-      return out;
+      return new ApplicantHistory(out, committed);
     }
     try (Connection c = db.getConnection();
         PreparedStatement ps = c.prepareStatement(String.join(" union all ", parts))) {
@@ -390,6 +451,10 @@ public final class DecisionStore {
             out.put(Velocity.DEVICE_USERS_7D, rs.getLong(2));
             continue;
           }
+          if (kind.equals("COMMITTED")) {
+            committed = rs.getBigDecimal(2);
+            continue;
+          }
           IdentifierKind k = IdentifierKind.valueOf(kind);
           out.put(Velocity.variable(k, Velocity.Window.H1), rs.getLong(2));
           out.put(Velocity.variable(k, Velocity.Window.H24), rs.getLong(3));
@@ -399,7 +464,7 @@ public final class DecisionStore {
     } catch (SQLException e) {
       throw new StoreException("cannot count application velocity", e);
     }
-    return out;
+    return new ApplicantHistory(out, committed);
   }
 
   private static String column(IdentifierKind k) {

@@ -370,5 +370,7 @@ class DecisionStoreTest {
     assertThat(pds).containsExactlyInAnyOrder(0.01, 0.02, 0.03, 0.04, 0.05, 0.06);
     assertThat(store.countPast("education", base, base.plusSeconds(6))).isEqualTo(6);
     assertThat(store.countPast("medical", base, base.plusSeconds(6))).isZero();
+    assertThat(store.countByRequestPrefix("past-")).isEqualTo(7);
+    assertThat(store.countByRequestPrefix("past_")).isZero(); // _ is not a wildcard here
   }
 }

@@ -29,7 +29,11 @@ import picocli.CommandLine.Command;
     description =
         "Replay stored decisions, or simulate a candidate strategy over past applications. / 决策重放与策略模拟。",
     mixinStandardHelpOptions = true,
-    subcommands = {DecisionReplayCommand.class, DecisionSimulateCommand.class})
+    subcommands = {
+      DecisionReplayCommand.class,
+      DecisionSimulateCommand.class,
+      DecisionCountCommand.class
+    })
 final class DecisionCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -81,7 +81,7 @@ final class DecisionService {
   private final ListStore lists;
   private final ReviewTaskStore reviews;
   private final PortraitService portraits;
-  private final IngestService ingest;
+  private final PortraitEventWriter eventWriter;
   private final AuditService audit;
   private final ObjectMapper json;
   private final Clock clock;
@@ -112,7 +112,7 @@ final class DecisionService {
     this.lists = lists;
     this.reviews = reviews;
     this.portraits = portraits;
-    this.ingest = ingest;
+    this.eventWriter = new PortraitEventWriter(ingest);
     this.audit = audit;
     this.json = json;
     this.clock = clock;
@@ -231,17 +231,14 @@ final class DecisionService {
       down.add(Dependency.LISTS);
     }
     Map<String, Long> velocity = Map.of();
-    try {
-      velocity = decisions.velocity(app.hashes(), now);
-    } catch (RuntimeException e) {
-      log.warn("velocity unavailable for a decision ({})", e.getClass().getSimpleName());
-      down.add(Dependency.VELOCITY);
-    }
     BigDecimal committed = BigDecimal.ZERO;
     try {
-      committed = decisions.committed(app.userId());
+      DecisionStore.ApplicantHistory history = decisions.history(app.hashes(), now, app.userId());
+      velocity = history.velocity();
+      committed = history.committed();
     } catch (RuntimeException e) {
-      log.warn("commitments unavailable for a decision ({})", e.getClass().getSimpleName());
+      log.warn("velocity and commitments unavailable ({})", e.getClass().getSimpleName());
+      down.add(Dependency.VELOCITY);
       down.add(Dependency.COMMITMENTS);
     }
     return new DecisionInputs(features, tags, hits, velocity, committed, down, now);
@@ -323,7 +320,7 @@ final class DecisionService {
           e.getClass().getSimpleName());
     }
     try {
-      ingest.ingest(events(id, app, d, now), "decisioning", "decision:" + id, true);
+      eventWriter.write(events(id, app, d, now));
     } catch (RuntimeException e) {
       // the decision is stored; the portrait catches up when the events are re-sent by replay
       log.warn(
