@@ -113,6 +113,32 @@ public record Decision(
             answer,
             answer.nextAvailable());
       }
+      case DEMAND_THROTTLED -> {
+        Reason r =
+            Reason.of(
+                "FUNDING_DEMAND_THROTTLED",
+                Stage.THROTTLE,
+                "今日借款需求旺盛，剩余额度优先满足更优风险等级的申请，请于 " + answer.nextAvailable() + " 再来",
+                "demand is high and today's remaining funds go to the lowest-risk applicants first;"
+                    + " please come back on "
+                    + answer.nextAvailable());
+        rs.add(r);
+        outcomes.add(
+            new RuleOutcome(
+                Stage.THROTTLE,
+                "demand_priority",
+                RuleOutcome.FIRED,
+                "defer",
+                "band " + band + " not a priority band while demand outruns the budget"));
+        yield with(
+            Outcome.DEFER,
+            approvedAmount,
+            rs,
+            List.of(r),
+            outcomes,
+            answer,
+            answer.nextAvailable());
+      }
       case BORROWER_CAP_REACHED -> {
         Reason r =
             new Reason(

@@ -7,7 +7,8 @@ import java.time.LocalDate;
  * with the decision so replay gives the same outcome.
  *
  * @param status what happened
- * @param nextAvailable for {@link Status#BUDGET_EXHAUSTED}: the first day with budget again
+ * @param nextAvailable for {@link Status#BUDGET_EXHAUSTED} and {@link Status#DEMAND_THROTTLED}: the
+ *     first day with budget again
  */
 public record Funding(Status status, LocalDate nextAvailable) {
 
@@ -20,7 +21,12 @@ public record Funding(Status status, LocalDate nextAvailable) {
     /** Today's budget (or its share for this risk band) is used up. */
     BUDGET_EXHAUSTED,
     /** Another approval took the borrower's remaining room under the per-borrower cap. */
-    BORROWER_CAP_REACHED
+    BORROWER_CAP_REACHED,
+    /**
+     * Demand outruns what is left of today's budget and this risk band is not a priority one: the
+     * budget is kept for the better bands (nothing was reserved).
+     */
+    DEMAND_THROTTLED
   }
 
   public static Funding notNeeded() {
@@ -33,6 +39,10 @@ public record Funding(Status status, LocalDate nextAvailable) {
 
   public static Funding exhausted(LocalDate next) {
     return new Funding(Status.BUDGET_EXHAUSTED, next);
+  }
+
+  public static Funding demandThrottled(LocalDate next) {
+    return new Funding(Status.DEMAND_THROTTLED, next);
   }
 
   public static Funding borrowerCapReached() {

@@ -80,12 +80,32 @@ public record Strategy(
   }
 
   /**
-   * Demand throttling: once {@code softShare} of a day's budget is used, only the priority bands
-   * are funded from the rest, so scarce funds go to the better risks.
+   * Demand throttling (借款需求旺，明天再来): once {@code softShare} of a day's budget is used, only the
+   * priority bands are funded from the rest; and when the demand per hour exceeds {@code
+   * demandShare} of what is left of the day's budget, the other bands are deferred to the next day
+   * at once, before the budget runs out, so scarce funds go to the better risks.
+   *
+   * @param demandShare null: no throttling by the demand rate
    */
-  public record Throttle(BigDecimal softShare, Set<String> priorityBands) {
+  public record Throttle(BigDecimal softShare, Set<String> priorityBands, BigDecimal demandShare) {
     public Throttle {
       priorityBands = Set.copyOf(priorityBands);
+    }
+
+    public Throttle(BigDecimal softShare, Set<String> priorityBands) {
+      this(softShare, priorityBands, null);
+    }
+
+    /**
+     * Whether an approval in {@code band} waits for the next day because demand outruns the budget:
+     * the qualified demand of the last hour ({@code demandPerHour}, CNY) exceeds {@code
+     * demandShare} of {@code remaining}, and the band is not a priority band.
+     */
+    public boolean defersForDemand(String band, BigDecimal demandPerHour, BigDecimal remaining) {
+      if (demandShare == null || band == null || priorityBands.contains(band)) {
+        return false;
+      }
+      return demandPerHour.compareTo(remaining.max(BigDecimal.ZERO).multiply(demandShare)) > 0;
     }
   }
 

@@ -153,7 +153,7 @@ public final class StrategyLoader {
 
     Strategy.Throttle throttle = new Strategy.Throttle(BigDecimal.ONE, Set.of());
     if (root.has("throttle")) {
-      Spec t = root.object("throttle").only("soft_share", "priority_bands");
+      Spec t = root.object("throttle").only("soft_share", "priority_bands", "demand_share");
       BigDecimal share = t.number("soft_share", BigDecimal.ONE);
       if (share.signum() <= 0 || share.compareTo(BigDecimal.ONE) > 0) {
         throw t.invalid("soft_share", "must be above 0 and at most 1", "必须大于0且不超过1");
@@ -165,7 +165,11 @@ public final class StrategyLoader {
               "priority_bands", "unknown band '" + band + "'", "未知的风险等级 '" + band + "'");
         }
       }
-      throttle = new Strategy.Throttle(share, priority);
+      BigDecimal demand = t.has("demand_share") ? t.number("demand_share", null) : null;
+      if (demand != null && (demand.signum() <= 0 || demand.compareTo(BigDecimal.ONE) > 0)) {
+        throw t.invalid("demand_share", "must be above 0 and at most 1", "必须大于0且不超过1");
+      }
+      throttle = new Strategy.Throttle(share, priority, demand);
     }
     return new Strategy(
         id,

@@ -8,6 +8,7 @@ import io.huaxiang.core.decision.Decision;
 import io.huaxiang.core.decision.DecisionEngine;
 import io.huaxiang.core.decision.DecisionInputs;
 import io.huaxiang.core.decision.Dependency;
+import io.huaxiang.core.decision.Funding;
 import io.huaxiang.core.decision.IdentifierKind;
 import io.huaxiang.core.decision.InvalidApplicationException;
 import io.huaxiang.core.decision.ListKind;
@@ -89,6 +90,7 @@ final class DecisionService {
   private final DecisionReplayer replayer;
   private final java.util.function.Predicate<String> erased;
   private final Map<DecisionEngine, Set<String>> snapshotFeatures = new ConcurrentHashMap<>();
+  private final DemandMeter demand;
 
   DecisionService(
       StrategyBook book,
@@ -117,6 +119,7 @@ final class DecisionService {
     this.json = json;
     this.clock = clock;
     this.settings = settings;
+    this.demand = new DemandMeter(decisions, clock, settings.demandRefresh());
   }
 
   /** A stored decision as the API shows it. */
@@ -165,15 +168,21 @@ final class DecisionService {
     Decision shadow = other == null ? null : other.decide(app, in);
     UUID id = UUID.randomUUID();
     String arm = challengerActs ? "challenger" : "champion";
-    FundingRequest funding = decided.needsFunding() ? fundingFor(acting, decided, app, now) : null;
+    FundingRequest funding = null;
+    Funding throttled = null;
+    if (decided.needsFunding()) {
+      demand.record(app.productId(), decided.approvedAmount(), now);
+      throttled = demandThrottle(acting, decided, now);
+      funding = throttled == null ? fundingFor(acting, decided, app, now) : null;
+    }
+    Decision settled = throttled == null ? decided : decided.funded(throttled);
+    boolean reserve = funding != null;
     DecisionStore.Committed committed =
         decisions.commit(
             app.requestId(),
             actor,
             funding,
-            answer ->
-                record(
-                    id, app, in, funding == null ? decided : decided.funded(answer), arm, shadow),
+            answer -> record(id, app, in, reserve ? settled.funded(answer) : settled, arm, shadow),
             now);
     if (committed.duplicate()) {
       return sameRequest(committed.record(), app, actor);
@@ -252,6 +261,26 @@ final class DecisionService {
           out.addAll(e.strategy().variables());
           return Set.copyOf(out);
         });
+  }
+
+  /**
+   * Defers an approval of a non-priority band while demand outruns the budget (nothing is
+   * reserved); null when it may be funded.
+   */
+  private Funding demandThrottle(DecisionEngine engine, Decision d, Instant now) {
+    Strategy.Throttle t = engine.strategy().throttle();
+    if (t.demandShare() == null || t.priorityBands().contains(d.band())) {
+      return null;
+    }
+    LocalDate day = now.atZone(book.policy().zone()).toLocalDate();
+    Product p = engine.product();
+    return t.defersForDemand(d.band(), demand.perHour(p.id()), demand.remaining(p, day))
+        ? Funding.demandThrottled(day.plusDays(1))
+        : null;
+  }
+
+  DemandMeter demand() {
+    return demand;
   }
 
   private FundingRequest fundingFor(

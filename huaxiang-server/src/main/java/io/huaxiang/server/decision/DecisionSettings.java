@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param productsFile a product catalogue YAML replacing the sample one
  * @param reviewSla how soon a borrower's request for human review must be handled (default 48h)
  * @param referredSla how soon an application referred by the strategy must be reviewed (24h)
+ * @param demandRefresh how often throttling by demand re-reads what is left of a day's budget (5s)
  */
 @ConfigurationProperties(prefix = "huaxiang.decision")
 public record DecisionSettings(
@@ -27,7 +28,8 @@ public record DecisionSettings(
     Path lookupKeyFile,
     Path productsFile,
     Duration reviewSla,
-    Duration referredSla) {
+    Duration referredSla,
+    Duration demandRefresh) {
 
   public DecisionSettings {
     hardAprCapPercent = hardAprCapPercent == null ? BigDecimal.valueOf(24) : hardAprCapPercent;
@@ -38,5 +40,6 @@ public record DecisionSettings(
             : List.copyOf(forbiddenFeatures);
     reviewSla = reviewSla == null ? Duration.ofHours(48) : reviewSla;
     referredSla = referredSla == null ? Duration.ofHours(24) : referredSla;
+    demandRefresh = demandRefresh == null ? Duration.ofSeconds(5) : demandRefresh;
   }
 }

@@ -40,8 +40,15 @@ class FundingController {
   private final DecisionStore store;
   private final AuditService audit;
   private final Clock clock;
+  private final DecisionService decisions;
 
-  FundingController(StrategyBook book, DecisionStore store, AuditService audit, Clock clock) {
+  FundingController(
+      StrategyBook book,
+      DecisionStore store,
+      AuditService audit,
+      Clock clock,
+      DecisionService decisions) {
+    this.decisions = decisions;
     this.book = book;
     this.store = store;
     this.audit = audit;
@@ -51,7 +58,11 @@ class FundingController {
   /**
    * A day's budget with its forecast: {@code approvedPerHour} is the mean approved amount per hour
    * over the last three hours; {@code exhaustedAt} is when the remaining budget runs out at that
-   * rate (null if it lasts the day or nothing is being approved).
+   * rate (null if it lasts the day or nothing is being approved). {@code demandPerHour} is what the
+   * champion approved in the last 60 minutes on this server (funded or not: demand), {@code
+   * demandShare} the strategy's throttle setting, and {@code demandThrottling} whether approvals
+   * outside the priority bands are being deferred now because demand exceeds that share of what is
+   * left.
    */
   record Forecast(
       String product,
@@ -64,7 +75,11 @@ class FundingController {
       List<HourlyDemand> lastHours,
       BigDecimal approvedPerHour,
       Double hoursUntilExhausted,
-      Instant exhaustedAt) {}
+      Instant exhaustedAt,
+      BigDecimal demandPerHour,
+      BigDecimal demandShare,
+      List<String> priorityBands,
+      boolean demandThrottling) {}
 
   @Operation(summary = "A product's budget on a day (default today) with the demand forecast")
   @GetMapping("/{product}")
@@ -96,6 +111,13 @@ class FundingController {
       Instant dayEnd = d.plusDays(1).atStartOfDay(book.policy().zone()).toInstant();
       exhausted = at.isBefore(dayEnd) ? at : null;
     }
+    BigDecimal demand = decisions.demand().perHour(p.id());
+    var throttle = book.active(p.id()).map(a -> a.champion().strategy().throttle()).orElse(null);
+    BigDecimal share = throttle == null ? null : throttle.demandShare();
+    boolean throttling =
+        share != null
+            && d.equals(now.atZone(book.policy().zone()).toLocalDate())
+            && demand.compareTo(remaining.multiply(share)) > 0;
     return new Forecast(
         p.id(),
         d,
@@ -107,7 +129,11 @@ class FundingController {
         hours,
         rate,
         hoursLeft,
-        exhausted);
+        exhausted,
+        demand,
+        share,
+        throttle == null ? List.of() : throttle.priorityBands().stream().sorted().toList(),
+        throttling);
   }
 
   /** A new cap for one day. */

@@ -51,6 +51,8 @@ class DecisionApiTest {
     registry.add("huaxiang.db.url", TestDatabase::freshUrl);
     registry.add("huaxiang.decision.lookup-key-file", () -> "target/test-keys/lookup.key");
     registry.add("huaxiang.decision.borrower-cap", () -> "30000");
+    // throttling by demand re-reads the budget on every approval, so a test sees it at once
+    registry.add("huaxiang.decision.demand-refresh", () -> "0s");
   }
 
   @Autowired DecisionStore store;
@@ -266,6 +268,80 @@ class DecisionApiTest {
     pool.shutdown();
     assertThat(lineApproved).isLessThanOrEqualTo(new BigDecimal("30000"));
     assertThat(store.committed("cb-line")).isEqualByComparingTo(lineApproved);
+  }
+
+  @Test
+  void whenDemandOutrunsTheBudgetOnlyPriorityBandsAreFundedTheOthersComeBackTomorrow() {
+    String education =
+        SAMPLE
+            .replace("id: consumer_standard", "id: education_demand")
+            .replace("product: consumption", "product: education")
+            .replace("{A: 9.9, B: 14.9, C: 19.9, D: 22.9}", "{A: 6, B: 6.2, C: 6.4, D: 6.6}");
+    // demand of 3,000 an hour is more than 0.1% of a 1,000,000 budget: throttling is on
+    String noPriority =
+        education.replace(
+            "  priority_bands: [A, B]", "  priority_bands: []\n  demand_share: 0.001");
+    assertThat(postYaml("/api/v1/strategies", noPriority).status()).isEqualTo(201);
+    http().post("/api/v1/strategies/education_demand/versions/1/activate", "{}");
+    assertThat(
+            put("/api/v1/budgets/education/" + TODAY, "{\"amount\":1000000,\"count\":100}")
+                .status())
+        .isEqualTo(200);
+    http().post("/api/v1/events/batch", portrait("dm-1", true));
+    JsonNode waiting =
+        http()
+            .post(
+                "/api/v1/decisions",
+                application(
+                    "req-dm-1",
+                    "dm-1",
+                    "3000",
+                    12,
+                    idNumber(LocalDate.of(1994, 5, 17), 71),
+                    "education"))
+            .body()
+            .get("decision");
+    assertThat(waiting.get("outcome").asText()).as(waiting.toString()).isEqualTo("DEFER");
+    assertThat(waiting.get("deferred_until").asText())
+        .isEqualTo(LocalDate.parse(TODAY).plusDays(1).toString());
+    assertThat(waiting.at("/principal_reasons/0/code").asText())
+        .isEqualTo("FUNDING_DEMAND_THROTTLED");
+    assertThat(waiting.at("/funding/status").asText()).isEqualTo("DEMAND_THROTTLED");
+    // nothing was reserved for it
+    assertThat(store.budget("education", LocalDate.parse(TODAY)).orElseThrow().usedAmount())
+        .isEqualByComparingTo("0");
+    JsonNode forecast = http().get("/api/v1/budgets/education").body();
+    assertThat(forecast.get("demand_throttling").asBoolean()).as(forecast.toString()).isTrue();
+    assertThat(forecast.get("demand_per_hour").decimalValue()).isEqualByComparingTo("3000");
+    assertThat(forecast.get("demand_share").decimalValue()).isEqualByComparingTo("0.001");
+
+    // the same pressure, but every band a priority band: funded
+    String allPriority =
+        education
+            .replace("version: 1", "version: 2")
+            .replace(
+                "  priority_bands: [A, B]",
+                "  priority_bands: [A, B, C, D]\n  demand_share: 0.001");
+    assertThat(postYaml("/api/v1/strategies", allPriority).status()).isEqualTo(201);
+    http().post("/api/v1/strategies/education_demand/versions/2/activate", "{}");
+    http().post("/api/v1/events/batch", portrait("dm-2", true));
+    JsonNode funded =
+        http()
+            .post(
+                "/api/v1/decisions",
+                application(
+                    "req-dm-2",
+                    "dm-2",
+                    "3000",
+                    12,
+                    idNumber(LocalDate.of(1994, 5, 17), 72),
+                    "education"))
+            .body()
+            .get("decision");
+    assertThat(funded.get("outcome").asText()).as(funded.toString()).isEqualTo("APPROVE");
+    assertThat(funded.at("/funding/status").asText()).isEqualTo("GRANTED");
+    assertThat(store.budget("education", LocalDate.parse(TODAY)).orElseThrow().usedAmount())
+        .isEqualByComparingTo("3000");
   }
 
   private Http http;
