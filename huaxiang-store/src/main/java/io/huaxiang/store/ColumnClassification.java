@@ -110,6 +110,9 @@ public final class ColumnClassification {
     table(m, "funding_budgets", DataClass.C1, "used_amount", "used_count");
     table(m, "credit_commitments", DataClass.C1, "user_id", "updated_at");
     table(m, "credit_commitments", DataClass.C2, "committed");
+    table(m, "credit_grants", DataClass.C1, "decision_id", "user_id", "product_id");
+    table(m, "credit_grants", DataClass.C2, "amount", "granted_at", "expires_at", "drawn_at");
+    table(m, "credit_grants", DataClass.C2, "released_at", "release_reason");
     table(m, "list_entries", DataClass.C1, "list_kind", "key_kind", "key_hash", "added_by");
     table(m, "list_entries", DataClass.C1, "added_at");
     table(m, "list_entries", DataClass.C2, "reason");

@@ -10,14 +10,19 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -35,9 +40,18 @@ public final class DecisionStore {
           + " from decisions ";
 
   private final DataSource db;
+  private final Duration approvalValidity;
 
   public DecisionStore(DataSource db) {
+    this(db, Duration.ofDays(30));
+  }
+
+  /**
+   * @param approvalValidity how long an approval holds the borrower's credit without being drawn
+   */
+  public DecisionStore(DataSource db, Duration approvalValidity) {
     this.db = db;
+    this.approvalValidity = approvalValidity;
   }
 
   /** A stored decision and whether it was stored by an earlier request with the same id. */
@@ -86,6 +100,9 @@ public final class DecisionStore {
         }
         DecisionRecord r = finish.apply(answer);
         insert(c, r, requester);
+        if (answer.status() == Funding.Status.GRANTED) {
+          grant(c, r.decisionId(), funding, now);
+        }
         c.commit();
         keepBudget = answer.status() == Funding.Status.GRANTED;
         return new Committed(r, false);
@@ -173,6 +190,164 @@ public final class DecisionStore {
     } catch (SQLException e) {
       // not thrown: the decision's own outcome (or error) matters to the caller, and a
       // reservation not given back only leaves the day's budget a little short, never over
+    }
+  }
+
+  private void grant(Connection c, UUID decisionId, FundingRequest f, Instant now)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "insert into credit_grants (decision_id, user_id, product_id, amount, granted_at,"
+                + " expires_at) values (?, ?, ?, ?, ?, ?)")) {
+      ps.setObject(1, decisionId);
+      ps.setString(2, f.userId());
+      ps.setString(3, f.productId());
+      ps.setBigDecimal(4, f.amount());
+      ps.setTimestamp(5, Timestamp.from(now));
+      ps.setTimestamp(6, Timestamp.from(now.plus(approvalValidity)));
+      ps.executeUpdate();
+    }
+  }
+
+  /** Of {@code users}, those who hold committed credit. */
+  public Set<String> withCommitments(Collection<String> users) {
+    if (users.isEmpty()) {
+      return Set.of();
+    }
+    try (Connection c = db.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("select user_id from credit_commitments where user_id = any(?)")) {
+      ps.setArray(1, c.createArrayOf("text", users.toArray()));
+      Set<String> out = new HashSet<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new StoreException("cannot read who holds committed credit", e);
+    }
+  }
+
+  /**
+   * What re-computing a borrower's committed credit did.
+   *
+   * @param drawn approvals now drawn as loans (their loan's outstanding principal counts instead)
+   * @param expired approvals released because they expired undrawn, with their amount
+   */
+  public record Reconciliation(
+      String userId,
+      BigDecimal before,
+      BigDecimal after,
+      List<UUID> drawn,
+      Map<UUID, BigDecimal> expired) {
+    public boolean changed() {
+      return before.compareTo(after) != 0;
+    }
+  }
+
+  /**
+   * Re-computes a borrower's committed credit as the outstanding principal of their loans plus the
+   * approvals still open: approvals whose application was disbursed ({@code disbursedApplications},
+   * ids {@code a-<decision id>}) are marked drawn, approvals past their validity are released.
+   * Under the commitment row's lock, so an approval committing at the same time is counted exactly
+   * once. Empty when the borrower holds no commitment.
+   */
+  public Optional<Reconciliation> reconcile(
+      String userId, BigDecimal outstanding, Set<String> disbursedApplications, Instant now) {
+    try (Connection c = db.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        BigDecimal before;
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "select committed from credit_commitments where user_id = ? for update")) {
+          ps.setString(1, userId);
+          try (ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+              c.rollback();
+              return Optional.empty();
+            }
+            before = rs.getBigDecimal(1);
+          }
+        }
+        List<UUID> drawn = new ArrayList<>();
+        Map<UUID, BigDecimal> expired = new LinkedHashMap<>();
+        BigDecimal open = BigDecimal.ZERO;
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "select decision_id, amount, expires_at from credit_grants where user_id = ?"
+                    + " and released_at is null and drawn_at is null")) {
+          ps.setString(1, userId);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              UUID id = rs.getObject(1, UUID.class);
+              BigDecimal amount = rs.getBigDecimal(2);
+              if (disbursedApplications.contains("a-" + id)) {
+                drawn.add(id);
+              } else if (!rs.getTimestamp(3).toInstant().isAfter(now)) {
+                expired.put(id, amount);
+              } else {
+                open = open.add(amount);
+              }
+            }
+          }
+        }
+        mark(c, "update credit_grants set drawn_at = ? where decision_id = ?", drawn, now);
+        mark(
+            c,
+            "update credit_grants set released_at = ?, release_reason = 'expired'"
+                + " where decision_id = ?",
+            expired.keySet(),
+            now);
+        BigDecimal after = outstanding.max(BigDecimal.ZERO).add(open);
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "update credit_commitments set committed = ?, updated_at = ? where user_id = ?")) {
+          ps.setBigDecimal(1, after);
+          ps.setTimestamp(2, Timestamp.from(now));
+          ps.setString(3, userId);
+          ps.executeUpdate();
+        }
+        c.commit();
+        return Optional.of(new Reconciliation(userId, before, after, drawn, expired));
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot re-compute the committed credit of a borrower", e);
+    }
+  }
+
+  /** Borrowers holding an approval that expired undrawn before {@code now}. */
+  public Set<String> withExpiredGrants(Instant now) {
+    try {
+      return new HashSet<>(
+          Rows.list(
+              db,
+              "select distinct user_id from credit_grants where released_at is null"
+                  + " and drawn_at is null and expires_at <= ?",
+              rs -> rs.getString(1),
+              Timestamp.from(now)));
+    } catch (SQLException e) {
+      throw new StoreException("cannot read expired approvals", e);
+    }
+  }
+
+  private static void mark(Connection c, String sql, Collection<UUID> ids, Instant now)
+      throws SQLException {
+    if (ids.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (UUID id : ids) {
+        ps.setTimestamp(1, Timestamp.from(now));
+        ps.setObject(2, id);
+        ps.addBatch();
+      }
+      ps.executeBatch();
     }
   }
 

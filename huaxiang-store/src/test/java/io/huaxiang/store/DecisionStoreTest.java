@@ -30,6 +30,7 @@ class DecisionStoreTest {
   private static Database db;
   private static DecisionStore store;
   private static final AtomicInteger SEQ = new AtomicInteger();
+  private static final BigDecimal CAP = new BigDecimal("200000");
 
   @BeforeAll
   static void start() {
@@ -372,5 +373,52 @@ class DecisionStoreTest {
     assertThat(store.countPast("medical", base, base.plusSeconds(6))).isZero();
     assertThat(store.countByRequestPrefix("past-")).isEqualTo(7);
     assertThat(store.countByRequestPrefix("past_")).isZero(); // _ is not a wildcard here
+  }
+
+  @Test
+  void anApprovalHoldsCreditUntilItIsDrawnThenTheLoanUntilRepaidAndAnUndrawnOneUntilItExpires() {
+    UUID first =
+        approve("consumption", "cg-1", new BigDecimal("5000"), BigDecimal.valueOf(1e9), CAP)
+            .record()
+            .decisionId();
+    assertThat(store.committed("cg-1")).isEqualByComparingTo("5000");
+    assertThat(store.withCommitments(List.of("cg-1", "cg-nobody"))).containsExactly("cg-1");
+    // not drawn, not expired: the approval still holds its credit
+    DecisionStore.Reconciliation open =
+        store.reconcile("cg-1", BigDecimal.ZERO, java.util.Set.of(), NOW).orElseThrow();
+    assertThat(open.after()).isEqualByComparingTo("5000");
+    assertThat(open.drawn()).isEmpty();
+    // drawn: the loan's outstanding principal counts instead of the approval
+    DecisionStore.Reconciliation drawn =
+        store
+            .reconcile("cg-1", new BigDecimal("5000"), java.util.Set.of("a-" + first), NOW)
+            .orElseThrow();
+    assertThat(drawn.drawn()).containsExactly(first);
+    assertThat(drawn.after()).isEqualByComparingTo("5000");
+    // repaid down to 1,200: 3,800 released
+    DecisionStore.Reconciliation repaid =
+        store
+            .reconcile("cg-1", new BigDecimal("1200"), java.util.Set.of("a-" + first), NOW)
+            .orElseThrow();
+    assertThat(repaid.before()).isEqualByComparingTo("5000");
+    assertThat(repaid.after()).isEqualByComparingTo("1200");
+    assertThat(store.committed("cg-1")).isEqualByComparingTo("1200");
+    // a second approval never drawn: released once it expires (30 days)
+    UUID second =
+        approve("consumption", "cg-1", new BigDecimal("3000"), BigDecimal.valueOf(1e9), CAP)
+            .record()
+            .decisionId();
+    assertThat(store.committed("cg-1")).isEqualByComparingTo("4200");
+    Instant later = NOW.plus(Duration.ofDays(31));
+    assertThat(store.withExpiredGrants(NOW)).doesNotContain("cg-1");
+    assertThat(store.withExpiredGrants(later)).contains("cg-1");
+    DecisionStore.Reconciliation expired =
+        store
+            .reconcile("cg-1", BigDecimal.ZERO, java.util.Set.of("a-" + first), later)
+            .orElseThrow();
+    assertThat(expired.expired()).containsOnlyKeys(second);
+    assertThat(expired.after()).isEqualByComparingTo("0");
+    assertThat(store.withExpiredGrants(later)).doesNotContain("cg-1");
+    assertThat(store.reconcile("cg-nobody", BigDecimal.ONE, java.util.Set.of(), NOW)).isEmpty();
   }
 }

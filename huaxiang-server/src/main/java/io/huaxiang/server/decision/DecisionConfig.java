@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashSet;
@@ -71,8 +72,17 @@ class DecisionConfig {
   }
 
   @Bean
-  DecisionStore decisionStore(Database database) {
-    return new DecisionStore(database.dataSource());
+  DecisionStore decisionStore(Database database, DecisionSettings settings) {
+    return new DecisionStore(database.dataSource(), settings.approvalValidity());
+  }
+
+  @Bean(destroyMethod = "close")
+  CommitmentKeeper commitmentKeeper(
+      DecisionStore store, PortraitService portraits, AuditService audit, Clock clock) {
+    CommitmentKeeper keeper =
+        new CommitmentKeeper(store, portraits, audit, clock, Duration.ofMinutes(10));
+    portraits.listen(keeper);
+    return keeper;
   }
 
   @Bean

@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param reviewSla how soon a borrower's request for human review must be handled (default 48h)
  * @param referredSla how soon an application referred by the strategy must be reviewed (24h)
  * @param demandRefresh how often throttling by demand re-reads what is left of a day's budget (5s)
+ * @param approvalValidity how long an approval holds the borrower's credit undrawn (30 days)
  */
 @ConfigurationProperties(prefix = "huaxiang.decision")
 public record DecisionSettings(
@@ -29,7 +30,8 @@ public record DecisionSettings(
     Path productsFile,
     Duration reviewSla,
     Duration referredSla,
-    Duration demandRefresh) {
+    Duration demandRefresh,
+    Duration approvalValidity) {
 
   public DecisionSettings {
     hardAprCapPercent = hardAprCapPercent == null ? BigDecimal.valueOf(24) : hardAprCapPercent;
@@ -41,5 +43,6 @@ public record DecisionSettings(
     reviewSla = reviewSla == null ? Duration.ofHours(48) : reviewSla;
     referredSla = referredSla == null ? Duration.ofHours(24) : referredSla;
     demandRefresh = demandRefresh == null ? Duration.ofSeconds(5) : demandRefresh;
+    approvalValidity = approvalValidity == null ? Duration.ofDays(30) : approvalValidity;
   }
 }

@@ -96,9 +96,32 @@ public final class PortraitService {
     return engine;
   }
 
-  /** Registers the one listener told about every portrait change (before {@link #start}). */
+  /**
+   * Registers a listener told about every portrait change (before {@link #start}); several may
+   * listen (segment membership, credit commitments), each told while it is active.
+   */
   public void listen(PortraitChangeListener listener) {
-    this.listener = listener;
+    PortraitChangeListener before = this.listener;
+    this.listener = before == null ? listener : both(before, listener);
+  }
+
+  private static PortraitChangeListener both(PortraitChangeListener a, PortraitChangeListener b) {
+    return new PortraitChangeListener() {
+      @Override
+      public boolean active() {
+        return a.active() || b.active();
+      }
+
+      @Override
+      public void changed(List<PortraitChange> changes) {
+        if (a.active()) {
+          a.changed(changes);
+        }
+        if (b.active()) {
+          b.changed(changes);
+        }
+      }
+    };
   }
 
   /** Loads the stored snapshots, then replays the log after their checkpoint. */

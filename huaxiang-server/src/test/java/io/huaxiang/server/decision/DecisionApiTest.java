@@ -344,6 +344,36 @@ class DecisionApiTest {
         .isEqualByComparingTo("3000");
   }
 
+  @Test
+  void repayingTheLoanAnApprovalBecameReleasesTheBorrowersCommittedCredit() throws Exception {
+    http().post("/api/v1/events/batch", portrait("dc-cm", true));
+    Http.Reply approved =
+        http().post("/api/v1/decisions", application("req-dc-cm", "dc-cm", "8000", 12));
+    assertThat(approved.body().at("/decision/outcome").asText()).isEqualTo("APPROVE");
+    String decision = approved.body().get("decision_id").asText();
+    assertThat(store.committed("dc-cm")).isEqualByComparingTo("8000");
+    // the loan app draws the approval: the loan's outstanding principal now holds the credit
+    String loan =
+        "{\"type\":\"loan_disbursed\",\"id\":\"dc-cm-d\",\"user_id\":\"dc-cm\","
+            + "\"occurred_at\":\"2026-11-23T13:30:00+08:00\",\"source\":\"core\","
+            + "\"loan_id\":\"l-dc-cm\",\"application_id\":\"a-"
+            + decision
+            + "\",\"principal\":8000,\"apr\":0.12,\"term_months\":12,"
+            + "\"repayment_mode\":\"monthly_instalment\"}";
+    assertThat(http().post("/api/v1/events/batch", "[" + loan + "]").status()).isEqualTo(200);
+    String repaid =
+        "{\"type\":\"repayment_made\",\"id\":\"dc-cm-p\",\"user_id\":\"dc-cm\","
+            + "\"occurred_at\":\"2026-11-23T13:40:00+08:00\",\"source\":\"core\","
+            + "\"loan_id\":\"l-dc-cm\",\"due_date\":\"2026-12-23\",\"paid_date\":\"2026-11-23\","
+            + "\"amount\":8000}";
+    assertThat(http().post("/api/v1/events/batch", "[" + repaid + "]").status()).isEqualTo(200);
+    // re-computed off the ingest path, moments later
+    for (int i = 0; i < 100 && store.committed("dc-cm").signum() > 0; i++) {
+      Thread.sleep(100);
+    }
+    assertThat(store.committed("dc-cm")).isEqualByComparingTo("0");
+  }
+
   private Http http;
 
   /** One signed-in admin session for the whole test (each sign-in is a new session). */
