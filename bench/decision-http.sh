@@ -39,5 +39,6 @@ RUN="run-$$" wrk -t"$threads" -c"$connections" -d"${seconds}s" -s bench/http/dec
   "http://localhost:$port" | tee "$data/wrk.txt" | tail -7
 stored="$(java -jar "$jar" decision count --request-prefix "b-run-$$-" --data-dir "$data" 2> /dev/null | tail -1)"
 answered="$(awk '/^requests/ {print $2 - $(NF-3)}' "$data/wrk.txt" | tr -d ',;')"
-echo "stored decisions of the run: $stored (2xx answers: $answered)"
+echo "stored decisions of the run: $stored (2xx answers: $answered; requests in flight when wrk stopped may add a few)"
+if [ "$stored" -ge "$answered" ]; then echo "every answered decision is stored: yes"; else echo "every answered decision is stored: NO"; exit 1; fi
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"
