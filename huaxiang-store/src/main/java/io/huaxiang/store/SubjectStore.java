@@ -148,6 +148,7 @@ public final class SubjectStore {
             restrictRows(c, userId, "decisions", "decision_id", "decided_at", loan, at);
         delete(c, "delete from review_tasks where user_id = ?", userId);
         delete(c, "delete from decisions where user_id = ?", userId);
+        delete(c, "delete from credit_grants where user_id = ?", userId);
         long released = delete(c, "delete from credit_commitments where user_id = ?", userId);
         try (PreparedStatement ps =
             c.prepareStatement(
