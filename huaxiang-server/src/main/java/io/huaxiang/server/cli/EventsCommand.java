@@ -32,6 +32,12 @@ final class EventsCommand implements Callable<Integer> {
   @Option(names = "--size", defaultValue = "50")
   int size;
 
+  @Option(
+      names = "--purpose",
+      defaultValue = "unspecified",
+      description = "Why the user's data is read, for the audit log (e.g. CREDIT_REVIEW).")
+  String purpose;
+
   @Override
   public Integer call() {
     UserId user;
@@ -44,6 +50,12 @@ final class EventsCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--page must be >= 0 and --size 1..10000");
     }
     try (HuaxiangRuntime runtime = CliRuntime.open(db)) {
+      CliAudit.userRead(
+          runtime,
+          "READ_TIMELINE",
+          purpose,
+          userId,
+          "huaxiang events --page " + page + " --size " + size);
       List<StoredEvent> events = runtime.events().timeline(user, page, size);
       events.forEach(
           e -> spec.commandLine().getOut().println(runtime.eventJson().write(e.event())));

@@ -4,9 +4,7 @@ import io.huaxiang.core.event.InvalidEventException;
 import io.huaxiang.core.event.UserId;
 import io.huaxiang.core.lifecycle.LifecycleThresholds;
 import io.huaxiang.server.analytics.LifecycleService;
-import io.huaxiang.server.audit.AuditService;
 import io.huaxiang.server.config.HuaxiangRuntime;
-import io.huaxiang.store.AuditStore;
 import io.huaxiang.store.SegmentStore;
 import java.io.PrintWriter;
 import java.sql.Connection;
@@ -14,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -132,13 +129,8 @@ final class LifecycleCommand implements Callable<Integer> {
     }
     LocalDate on = day("--day", day, latest);
     // reading one person's history is a personal-data access: audited like the API's read
-    new AuditService(new AuditStore(runtime.database().dataSource()), Clock.systemUTC())
-        .record(
-            CliActor.current(),
-            "READ_USER_DATA",
-            purpose,
-            "user:" + userId,
-            "huaxiang lifecycle " + what + " --day " + on);
+    CliAudit.userRead(
+        runtime, "READ_USER_DATA", purpose, userId, "huaxiang lifecycle " + what + " --day " + on);
     LifecycleService.UserLifecycle l = service.user(user, on, thresholds).orElse(null);
     if (l == null || what.equals("history")) {
       return l;

@@ -38,6 +38,12 @@ final class PortraitCommand implements Callable<Integer> {
   @Option(names = "--as-of", description = "ISO-8601 time with offset (default: now).")
   String asOf;
 
+  @Option(
+      names = "--purpose",
+      defaultValue = "unspecified",
+      description = "Why the user's data is read, for the audit log (e.g. CREDIT_REVIEW).")
+  String purpose;
+
   @Override
   public Integer call() throws Exception {
     UserId user;
@@ -49,6 +55,8 @@ final class PortraitCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     try (HuaxiangRuntime runtime = CliRuntime.open(db)) {
+      CliAudit.userRead(
+          runtime, "READ_PORTRAIT", purpose, userId, "huaxiang portrait --as-of " + at);
       PortraitEngine engine = runtime.portraits().engine();
       Portrait portrait = engine.newPortrait(user);
       List<UserEvent> events = new ArrayList<>();
