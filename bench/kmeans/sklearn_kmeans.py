@@ -1,8 +1,12 @@
 """Generates the k-means benchmark data and times scikit-learn's KMeans on it.
 
 Usage: sklearn_kmeans.py generate FILE ROWS DIMS CLUSTERS SEED
-       sklearn_kmeans.py fit FILE DIMS K ITERATIONS SEED REPEATS
-The data file is raw little-endian float64, row-major, so Java reads exactly the same numbers.
+       sklearn_kmeans.py seeds FILE DIMS K SEED OUT
+       sklearn_kmeans.py fit FILE DIMS K ITERATIONS SEED REPEATS N_INIT [INIT_FILE]
+Files are raw little-endian float64, row-major, so Java reads exactly the same numbers.
+`seeds` writes scikit-learn's own greedy k-means++ centres (sklearn.cluster.kmeans_plusplus),
+so both sides can run Lloyd's iterations from the very same start. `fit` with INIT_FILE starts
+from those centres (n_init must then be 1); without it, from its own k-means++ seedings.
 """
 import sys
 import time
@@ -21,12 +25,22 @@ def generate(path, rows, dims, clusters, seed):
     data.astype("<f8").tofile(path)
 
 
-def fit(path, dims, k, iterations, seed, repeats):
+def seeds(path, dims, k, seed, out):
+    from sklearn.cluster import kmeans_plusplus
+    data = np.fromfile(path, dtype="<f8").reshape(-1, dims)
+    centres, _ = kmeans_plusplus(data, n_clusters=k, random_state=seed)
+    centres.astype("<f8").tofile(out)
+
+
+def fit(path, dims, k, iterations, seed, repeats, n_init, init_file=None):
     from sklearn.cluster import KMeans
     data = np.fromfile(path, dtype="<f8").reshape(-1, dims)
+    init = "k-means++"
+    if init_file:
+        init = np.fromfile(init_file, dtype="<f8").reshape(k, dims)
     times = []
     for _ in range(repeats):
-        model = KMeans(n_clusters=k, init="k-means++", n_init=1, max_iter=iterations, tol=0.0,
+        model = KMeans(n_clusters=k, init=init, n_init=n_init, max_iter=iterations, tol=0.0,
                        algorithm="lloyd", random_state=seed)
         start = time.perf_counter()
         model.fit(data)
@@ -36,8 +50,11 @@ def fit(path, dims, k, iterations, seed, repeats):
 
 
 if __name__ == "__main__":
-    if sys.argv[1] == "generate":
-        generate(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6]))
+    a = sys.argv
+    if a[1] == "generate":
+        generate(a[2], int(a[3]), int(a[4]), int(a[5]), int(a[6]))
+    elif a[1] == "seeds":
+        seeds(a[2], int(a[3]), int(a[4]), int(a[5]), a[6])
     else:
-        fit(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6]),
-            int(sys.argv[7]))
+        fit(a[2], int(a[3]), int(a[4]), int(a[5]), int(a[6]), int(a[7]), int(a[8]),
+            a[9] if len(a) > 9 else None)

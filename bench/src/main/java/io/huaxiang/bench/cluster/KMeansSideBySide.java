@@ -8,12 +8,15 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * Times Huaxiang's k-means on the raw float64 file {@code bench/kmeans/sklearn_kmeans.py} wrote,
- * with the same k, iteration limit and seed as scikit-learn; prints one line like the Python side.
+ * with the same k, iteration limit, number of initialisations and seed as scikit-learn, or from the
+ * same initial centres; prints one line like the Python side.
  *
- * <p>Usage: {@code KMeansSideBySide FILE DIMS K ITERATIONS SEED REPEATS}
+ * <p>Usage: {@code KMeansSideBySide FILE DIMS K ITERATIONS SEED REPEATS N_INIT [INIT_FILE]}; with
+ * INIT_FILE (k x dims float64 centres) only Lloyd's iterations run, from those centres.
  */
 public final class KMeansSideBySide {
   private KMeansSideBySide() {}
@@ -25,13 +28,16 @@ public final class KMeansSideBySide {
     int iterations = Integer.parseInt(args[3]);
     long seed = Long.parseLong(args[4]);
     int repeats = Integer.parseInt(args[5]);
+    int inits = Integer.parseInt(args[6]);
+    double[] initial = args.length > 7 ? read(Path.of(args[7])) : null;
     double[] data = read(file);
     double first = 0;
     double best = Double.MAX_VALUE;
     KMeansResult fit = null;
     for (int r = 0; r < repeats; r++) {
       long start = System.nanoTime();
-      fit = new KMeans(k, iterations, seed).fit(data, dims);
+      KMeans kmeans = new KMeans(k, iterations, seed, inits, ForkJoinPool.commonPool());
+      fit = initial == null ? kmeans.fit(data, dims) : kmeans.fit(data, dims, initial);
       double s = (System.nanoTime() - start) / 1e9;
       first = r == 0 ? s : first;
       best = Math.min(best, s);

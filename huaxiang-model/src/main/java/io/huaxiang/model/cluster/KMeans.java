@@ -12,7 +12,9 @@ import java.util.concurrent.RecursiveTask;
  * each new centre is the best (lowest resulting inertia) of {@code 2 + ln k} candidates drawn with
  * probability proportional to the squared distance to the nearest centre so far. Each iteration
  * assigns every row to its nearest centre and moves each centre to the mean of its rows; it stops
- * after {@code maxIterations} or when no row changes cluster. An empty cluster keeps its centre.
+ * after {@code maxIterations}, when no row changes cluster or when no centre moves (scikit-learn's
+ * {@code tol = 0}). An empty cluster keeps its centre. With {@code inits > 1} the whole fit runs
+ * from that many seedings and the lowest inertia wins, as scikit-learn's {@code n_init}.
  *
  * <p>Rows are split into chunks processed in parallel on a fork-join pool; each chunk accumulates
  * its own sums, merged in chunk order, so the result is the same for any number of threads.
@@ -24,22 +26,35 @@ public final class KMeans {
   private final int k;
   private final int maxIterations;
   private final long seed;
+  private final int inits;
   private final ForkJoinPool pool;
 
   public KMeans(int k, int maxIterations, long seed) {
-    this(k, maxIterations, seed, ForkJoinPool.commonPool());
+    this(k, maxIterations, seed, 1, ForkJoinPool.commonPool());
   }
 
   public KMeans(int k, int maxIterations, long seed, ForkJoinPool pool) {
+    this(k, maxIterations, seed, 1, pool);
+  }
+
+  /**
+   * @param inits how many seedings to run, keeping the fit with the lowest inertia (scikit-learn's
+   *     {@code n_init}); the first uses {@code seed} itself, so {@code inits = 1} is the plain fit
+   */
+  public KMeans(int k, int maxIterations, long seed, int inits, ForkJoinPool pool) {
     if (k < 1) {
       throw new IllegalArgumentException("k must be at least 1, got " + k);
     }
     if (maxIterations < 1) {
       throw new IllegalArgumentException("maxIterations must be at least 1, got " + maxIterations);
     }
+    if (inits < 1) {
+      throw new IllegalArgumentException("inits must be at least 1, got " + inits);
+    }
     this.k = k;
     this.maxIterations = maxIterations;
     this.seed = seed;
+    this.inits = inits;
     this.pool = pool;
   }
 
@@ -49,6 +64,36 @@ public final class KMeans {
    * @param data row-major values, row i at {@code [i * dims, (i + 1) * dims)}
    */
   public KMeansResult fit(double[] data, int dims) {
+    int n = rows(data, dims);
+    // the seeds of the further initialisations come from one stream started at the given seed
+    SplittableRandom seeds = new SplittableRandom(seed);
+    KMeansResult best = null;
+    for (int run = 0; run < inits; run++) {
+      long runSeed = run == 0 ? seed : seeds.nextLong();
+      KMeansResult fit = lloyd(data, dims, n, seed(data, dims, n, runSeed));
+      if (best == null || fit.inertia() < best.inertia()) {
+        best = fit;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Lloyd's iterations from given initial centres (no seeding), e.g. to compare iterations with
+   * another implementation started from the very same centres.
+   *
+   * @param initial row-major {@code k x dims} centres; not modified
+   */
+  public KMeansResult fit(double[] data, int dims, double[] initial) {
+    int n = rows(data, dims);
+    if (initial.length != k * dims) {
+      throw new IllegalArgumentException(
+          "initial centres have " + initial.length + " values, not k x dims = " + k * dims);
+    }
+    return lloyd(data, dims, n, initial.clone());
+  }
+
+  private int rows(double[] data, int dims) {
     if (dims < 1 || data.length % dims != 0) {
       throw new IllegalArgumentException("data length " + data.length + " is not rows x " + dims);
     }
@@ -56,7 +101,10 @@ public final class KMeans {
     if (n < k) {
       throw new IllegalArgumentException("need at least k=" + k + " rows, got " + n);
     }
-    double[] centres = seed(data, dims, n);
+    return n;
+  }
+
+  private KMeansResult lloyd(double[] data, int dims, int n, double[] centres) {
     int[] labels = new int[n];
     Arrays.fill(labels, -1);
     int iterations = 0;
@@ -64,14 +112,19 @@ public final class KMeans {
     while (iterations < maxIterations && !converged) {
       Step step = pool.invoke(new Assign(data, dims, centres, labels, 0, n, true));
       iterations++;
-      converged = step.changed == 0;
+      boolean moved = false;
       for (int c = 0; c < k; c++) {
         if (step.counts[c] > 0) {
           for (int j = 0; j < dims; j++) {
-            centres[c * dims + j] = step.sums[c * dims + j] / step.counts[c];
+            double mean = step.sums[c * dims + j] / step.counts[c];
+            moved |= mean != centres[c * dims + j];
+            centres[c * dims + j] = mean;
           }
         }
       }
+      // as scikit-learn with tol = 0: stop when no row changed cluster, or no centre moved (then
+      // the next assignment could not change anything)
+      converged = step.changed == 0 || !moved;
     }
     // final labels and inertia against the final centres, as scikit-learn reports them
     Step last = pool.invoke(new Assign(data, dims, centres, labels, 0, n, false));
@@ -80,8 +133,8 @@ public final class KMeans {
 
   // --- seeding
 
-  private double[] seed(double[] data, int dims, int n) {
-    SplittableRandom random = new SplittableRandom(seed);
+  private double[] seed(double[] data, int dims, int n, long runSeed) {
+    SplittableRandom random = new SplittableRandom(runSeed);
     int trials = 2 + (int) Math.log(k);
     double[] centres = new double[k * dims];
     int first = random.nextInt(n);

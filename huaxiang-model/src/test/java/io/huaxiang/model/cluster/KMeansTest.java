@@ -84,4 +84,44 @@ class KMeansTest {
     assertThat(b.centres()).isEqualTo(a.centres());
     assertThat(b.inertia()).isEqualTo(a.inertia());
   }
+
+  @Test
+  void moreInitialisationsKeepTheLowestInertiaAndTheFirstIsThePlainFit() {
+    Random r = new Random(5);
+    int dims = 3;
+    double[] data = new double[6_000 * dims];
+    for (int i = 0; i < data.length; i++) {
+      // overlapping clusters, so different seedings end in different local optima
+      data[i] = r.nextInt(6) * 1.5 + r.nextGaussian();
+    }
+    ForkJoinPool pool = ForkJoinPool.commonPool();
+    KMeansResult one = new KMeans(6, 30, 9).fit(data, dims);
+    assertThat(new KMeans(6, 30, 9, 1, pool).fit(data, dims).inertia()).isEqualTo(one.inertia());
+    double best = one.inertia();
+    for (int inits = 2; inits <= 6; inits++) {
+      double inertia = new KMeans(6, 30, 9, inits, pool).fit(data, dims).inertia();
+      assertThat(inertia).as("inits=" + inits).isLessThanOrEqualTo(best);
+      best = inertia;
+    }
+  }
+
+  @Test
+  void fromGivenCentresOnlyLloydRuns() {
+    Random r = new Random(8);
+    double[] data = new double[4_000 * 2];
+    for (int i = 0; i < data.length; i++) {
+      data[i] = (i / 2 % 3) * 6 + r.nextGaussian();
+    }
+    KMeansResult fit = new KMeans(3, 100, 4).fit(data, 2);
+    assertThat(fit.converged()).isTrue();
+    double[] centres = fit.centres().clone();
+
+    KMeansResult again = new KMeans(3, 100, 99).fit(data, 2, centres);
+
+    // started at a fixed point: one iteration moves nothing, whatever the seed
+    assertThat(again.iterations()).isEqualTo(1);
+    assertThat(again.converged()).isTrue();
+    assertThat(again.inertia()).isCloseTo(fit.inertia(), within(1e-9 * fit.inertia()));
+    assertThat(centres).isEqualTo(fit.centres());
+  }
 }
