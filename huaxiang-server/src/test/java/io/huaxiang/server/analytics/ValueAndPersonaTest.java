@@ -142,14 +142,19 @@ class ValueAndPersonaTest {
     double[][] sums = new double[4][dims];
     long[] counts = new long[4];
     Map<String, double[]> rows = new HashMap<>();
+    Map<String, Set<String>> tagsOf = new HashMap<>();
     runtime
         .portraits()
         .forEachAt(
             a.asOf(),
-            (user, values, tags, state) ->
-                rows.put(user, a.standardise(PersonaFeatures.raw(values))));
+            (user, values, tags, state) -> {
+              rows.put(user, a.standardise(PersonaFeatures.raw(values)));
+              tagsOf.put(user, Set.copyOf(tags));
+            });
+    Map<String, Integer> personaOf = new HashMap<>();
     for (var e : rows.entrySet()) {
       int p = personas.assign(new UserId(e.getKey())).orElseThrow().persona();
+      personaOf.put(e.getKey(), p);
       counts[p]++;
       for (int j = 0; j < dims; j++) {
         sums[p][j] += e.getValue()[j];
@@ -161,6 +166,26 @@ class ValueAndPersonaTest {
         assertThat(sums[p][j] / counts[p]).isCloseTo(a.centres()[p * dims + j], within(1e-9));
       }
     }
+
+    // the cards' typical tags, recounted from the members' tags: share in the persona >= 20% and
+    // at least 1.2 times the population's
+    List<PersonaModel.TypicalTag> typical = new ArrayList<>();
+    for (PersonaModel.PersonaCard card : a.cards()) {
+      for (PersonaModel.TypicalTag t : card.typicalTags()) {
+        typical.add(t);
+        long holders = tagsOf.values().stream().filter(ts -> ts.contains(t.tag())).count();
+        long inPersona =
+            personaOf.entrySet().stream()
+                .filter(e -> e.getValue() == card.id() && tagsOf.get(e.getKey()).contains(t.tag()))
+                .count();
+        double share = inPersona / (double) card.size();
+        assertThat(t.share()).as(t.tag()).isCloseTo(share, within(1e-9));
+        assertThat(t.lift()).isCloseTo(share / (holders / (double) rows.size()), within(1e-9));
+        assertThat(t.share()).isGreaterThanOrEqualTo(0.2);
+        assertThat(t.lift()).isGreaterThanOrEqualTo(1.2);
+      }
+    }
+    assertThat(typical).isNotEmpty();
 
     List<PersonaService.KChoice> ks = personas.chooseK(2, 6, 100, 42);
     assertThat(ks).extracting(PersonaService.KChoice::k).containsExactly(2, 3, 4, 5, 6);
