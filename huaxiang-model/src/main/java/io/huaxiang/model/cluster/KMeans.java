@@ -16,6 +16,9 @@ import java.util.concurrent.RecursiveTask;
  * {@code tol = 0}). An empty cluster keeps its centre. With {@code inits > 1} the whole fit runs
  * from that many seedings and the lowest inertia wins, as scikit-learn's {@code n_init}.
  *
+ * <p>Iterations use Hamerly's bounds to skip rows whose nearest centre provably did not change
+ * (exact: the same labels and centres as plain Lloyd's iterations, see {@code Bounds}).
+ *
  * <p>Rows are split into chunks processed in parallel on a fork-join pool; each chunk accumulates
  * its own sums, merged in chunk order, so the result is the same for any number of threads.
  * Deterministic for a given seed.
@@ -107,11 +110,14 @@ public final class KMeans {
   private KMeansResult lloyd(double[] data, int dims, int n, double[] centres) {
     int[] labels = new int[n];
     Arrays.fill(labels, -1);
+    Bounds bounds = new Bounds(n, k);
     int iterations = 0;
     boolean converged = false;
     while (iterations < maxIterations && !converged) {
-      Step step = pool.invoke(new Assign(data, dims, centres, labels, 0, n, true));
+      bounds.separate(centres, dims);
+      Step step = pool.invoke(new Iterate(data, dims, centres, labels, bounds, 0, n));
       iterations++;
+      double[] previous = centres.clone();
       boolean moved = false;
       for (int c = 0; c < k; c++) {
         if (step.counts[c] > 0) {
@@ -122,6 +128,7 @@ public final class KMeans {
           }
         }
       }
+      bounds.moved(previous, centres, dims);
       // as scikit-learn with tol = 0: stop when no row changed cluster, or no centre moved (then
       // the next assignment could not change anything)
       converged = step.changed == 0 || !moved;
@@ -129,6 +136,153 @@ public final class KMeans {
     // final labels and inertia against the final centres, as scikit-learn reports them
     Step last = pool.invoke(new Assign(data, dims, centres, labels, 0, n, false));
     return new KMeansResult(k, dims, centres, labels, last.inertia, iterations, converged);
+  }
+
+  /**
+   * Hamerly's bounds (2010), which let an iteration skip the distances to every centre for the rows
+   * whose nearest centre cannot have changed: per row an upper bound on the distance to its centre
+   * and a lower bound on the distance to any other; per centre half the distance to the nearest
+   * other centre; after the centres move, the bounds widen by how far they moved. A row is only
+   * skipped when the bounds prove its centre is strictly nearest (with a margin far above
+   * rounding), so the labels, and hence the centres, are exactly those of plain Lloyd's iterations;
+   * late iterations, where few rows move, then cost little more than the sums.
+   */
+  private static final class Bounds {
+    /** Relative margin a bound must clear, far above the rounding of the bound updates. */
+    static final double SLACK = 1 + 1e-9;
+
+    final double[] upper;
+    final double[] lower;
+    final double[] half;
+    final double[] drift;
+    int farthest = -1;
+    double most;
+    double secondMost;
+
+    Bounds(int n, int k) {
+      upper = new double[n];
+      lower = new double[n];
+      half = new double[k];
+      drift = new double[k];
+    }
+
+    /** Half the distance from each centre to its nearest other centre. */
+    void separate(double[] centres, int dims) {
+      int k = half.length;
+      Arrays.fill(half, Double.POSITIVE_INFINITY);
+      for (int a = 0; a < k; a++) {
+        for (int b = a + 1; b < k; b++) {
+          double d = 0.5 * Math.sqrt(distance(centres, a * dims, centres, b * dims, dims));
+          half[a] = Math.min(half[a], d);
+          half[b] = Math.min(half[b], d);
+        }
+      }
+    }
+
+    /** How far each centre moved, and the largest two moves. */
+    void moved(double[] before, double[] after, int dims) {
+      most = 0;
+      secondMost = 0;
+      farthest = -1;
+      for (int c = 0; c < drift.length; c++) {
+        drift[c] = Math.sqrt(distance(before, c * dims, after, c * dims, dims));
+        if (drift[c] > most) {
+          secondMost = most;
+          most = drift[c];
+          farthest = c;
+        } else if (drift[c] > secondMost) {
+          secondMost = drift[c];
+        }
+      }
+    }
+
+    /** The most any centre but {@code c} moved. */
+    double mostOtherThan(int c) {
+      return c == farthest ? secondMost : most;
+    }
+  }
+
+  /** One Lloyd iteration over a range of rows, skipping the rows the bounds settle. */
+  private final class Iterate extends RecursiveTask<Step> {
+    private static final long serialVersionUID = 1L;
+    private final transient double[] data;
+    private final int dims;
+    private final transient double[] centres;
+    private final int[] labels;
+    private final transient Bounds bounds;
+    private final int from;
+    private final int to;
+
+    Iterate(
+        double[] data, int dims, double[] centres, int[] labels, Bounds bounds, int from, int to) {
+      this.data = data;
+      this.dims = dims;
+      this.centres = centres;
+      this.labels = labels;
+      this.bounds = bounds;
+      this.from = from;
+      this.to = to;
+    }
+
+    @Override
+    protected Step compute() {
+      // the same split as Assign, so the sums add up in the same order as plain Lloyd's
+      if (to - from > CHUNK) {
+        int mid = from + Math.max(1, (to - from) / CHUNK / 2) * CHUNK;
+        Iterate left = new Iterate(data, dims, centres, labels, bounds, from, mid);
+        Iterate right = new Iterate(data, dims, centres, labels, bounds, mid, to);
+        left.fork();
+        Step r = right.compute();
+        return left.join().merge(r);
+      }
+      Step s = new Step(k, dims);
+      double[] upper = bounds.upper;
+      double[] lower = bounds.lower;
+      for (int i = from; i < to; i++) {
+        int base = i * dims;
+        int a = labels[i];
+        boolean settled = false;
+        if (a >= 0) {
+          upper[i] += bounds.drift[a];
+          lower[i] -= bounds.mostOtherThan(a);
+          double limit = Math.max(bounds.half[a], lower[i]);
+          if (upper[i] * Bounds.SLACK < limit) {
+            settled = true;
+          } else {
+            upper[i] = Math.sqrt(distance(data, base, centres, a * dims, dims));
+            settled = upper[i] * Bounds.SLACK < limit;
+          }
+        }
+        int nearest = a;
+        if (!settled) {
+          // every centre, exactly as plain Lloyd's (strictly nearer wins: lowest index on ties)
+          double best = Double.POSITIVE_INFINITY;
+          double second = Double.POSITIVE_INFINITY;
+          for (int c = 0; c < k; c++) {
+            double d = distanceBounded(data, base, centres, c * dims, dims, second);
+            if (d < best) {
+              second = best;
+              best = d;
+              nearest = c;
+            } else if (d < second) {
+              second = d;
+            }
+          }
+          upper[i] = Math.sqrt(best);
+          lower[i] = Math.sqrt(second);
+        }
+        if (labels[i] != nearest) {
+          s.changed++;
+          labels[i] = nearest;
+        }
+        s.counts[nearest]++;
+        int o = nearest * dims;
+        for (int j = 0; j < dims; j++) {
+          s.sums[o + j] += data[base + j];
+        }
+      }
+      return s;
+    }
   }
 
   // --- seeding

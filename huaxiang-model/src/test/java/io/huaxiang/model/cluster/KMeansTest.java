@@ -124,4 +124,62 @@ class KMeansTest {
     assertThat(again.inertia()).isCloseTo(fit.inertia(), within(1e-9 * fit.inertia()));
     assertThat(centres).isEqualTo(fit.centres());
   }
+
+  @Property(tries = 15)
+  void boundedIterationsGiveExactlyPlainLloydsLabelsAndCentres(
+      @ForAll @IntRange(min = 2, max = 9) int k,
+      @ForAll @IntRange(min = 1, max = 6) int dims,
+      @ForAll @LongRange(min = 0, max = 10_000) long seed) {
+    Random r = new Random(seed);
+    int n = 2_000 + r.nextInt(6_000); // one chunk: plain sums add up in the same order
+    double[] data = new double[n * dims];
+    for (int i = 0; i < data.length; i++) {
+      // overlapping clusters: many iterations, rows moving late
+      data[i] = r.nextInt(4) * 1.2 + r.nextGaussian();
+    }
+    double[] initial = java.util.Arrays.copyOf(data, k * dims); // the first k rows
+    KMeansResult fit = new KMeans(k, 60, seed).fit(data, dims, initial);
+
+    // plain Lloyd's iterations, written out here
+    double[] centres = initial.clone();
+    int[] labels = new int[n];
+    java.util.Arrays.fill(labels, -1);
+    int iterations = 0;
+    boolean converged = false;
+    while (iterations < 60 && !converged) {
+      long changed = 0;
+      double[] sums = new double[k * dims];
+      long[] counts = new long[k];
+      for (int i = 0; i < n; i++) {
+        int nearest = 0;
+        double best = Double.POSITIVE_INFINITY;
+        for (int c = 0; c < k; c++) {
+          double d = KMeans.distance(data, i * dims, centres, c * dims, dims);
+          if (d < best) {
+            best = d;
+            nearest = c;
+          }
+        }
+        changed += labels[i] == nearest ? 0 : 1;
+        labels[i] = nearest;
+        counts[nearest]++;
+        for (int j = 0; j < dims; j++) {
+          sums[nearest * dims + j] += data[i * dims + j];
+        }
+      }
+      iterations++;
+      boolean moved = false;
+      for (int c = 0; c < k; c++) {
+        for (int j = 0; counts[c] > 0 && j < dims; j++) {
+          double mean = sums[c * dims + j] / counts[c];
+          moved |= mean != centres[c * dims + j];
+          centres[c * dims + j] = mean;
+        }
+      }
+      converged = changed == 0 || !moved;
+    }
+    assertThat(fit.iterations()).isEqualTo(iterations);
+    assertThat(fit.centres()).isEqualTo(centres);
+    assertThat(fit.converged()).isEqualTo(converged);
+  }
 }
