@@ -104,6 +104,16 @@ class SegmentOwnershipTest {
     assertThat(swapped.body().get("detail").asText())
         .isEqualTo(
             missing.body().get("detail").asText().replace("no-such-segment", "risk-seniors"));
+    // every population endpoint parses segment= the same way (PopulationScopes)
+    for (String path :
+        List.of(
+            "/api/v1/population/summary?segment=",
+            "/api/v1/population/demographics?segment=",
+            "/api/v1/population/value-tiers?segment=",
+            "/api/v1/population/funnel-timing?segment=")) {
+      assertThat(marketing.get(path + "risk-seniors").status()).as(path).isEqualTo(400);
+      assertThat(marketing.get(path + "seniors").status()).as(path).isEqualTo(200);
+    }
     assertThat(marketing.get(filtered + "seniors").status()).isEqualTo(200);
     assertThat(analyst.get(filtered + "risk-seniors").status()).isEqualTo(200);
     assertThat(analyst.get(filtered + "seniors").status()).isEqualTo(200);
